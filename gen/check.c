@@ -1,0 +1,184 @@
+/*
+ * check.c — the rules of SPEC §3 that need more than one file: content
+ * against the IANA snapshot, coverage, duplicates, see-also.  It also links:
+ * it sets meaning->iana and see_also->target, and resolves each reference's
+ * address.  Reports through diag(); changes nothing else.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "gen.h"
+
+/* Fills in the address and display text of an RFC or draft reference. */
+static void
+resolve_ref(struct ref *r)
+{
+	if (r->kind == REF_RFC) {
+		free(r->url);
+		free(r->text);
+		if (r->section == NULL) {
+			r->url = xasprintf("https://www.rfc-editor.org/rfc/rfc%d.html", r->rfc);
+			r->text = xasprintf("RFC %d", r->rfc);
+		} else if (r->section[0] >= 'A' && r->section[0] <= 'Z') {
+			r->url = xasprintf("https://www.rfc-editor.org/rfc/rfc%d.html#appendix-%s", r->rfc,
+			                   r->section);
+			r->text = xasprintf("RFC %d, Appendix %s", r->rfc, r->section);
+		} else {
+			r->url = xasprintf("https://www.rfc-editor.org/rfc/rfc%d.html#section-%s", r->rfc,
+			                   r->section);
+			r->text = xasprintf("RFC %d, Section %s", r->rfc, r->section);
+		}
+	} else if (r->kind == REF_DRAFT) {
+		free(r->url);
+		free(r->text);
+		r->url = xasprintf("https://datatracker.ietf.org/doc/html/%s", r->draft);
+		r->text = xstrdup(r->draft);
+	}
+}
+
+/* Returns 1 if m's references include what IANA's xref `x` cites. */
+static int
+has_ref(const struct meaning *m, const struct iana_xref *x)
+{
+	size_t i;
+
+	for (i = 0; i < m->nrefs; i++) {
+		const struct ref *r = &m->refs[i];
+		if (strcmp(x->type, "rfc") == 0 && r->kind == REF_RFC && r->rfc == x->rfc &&
+		    (x->section == NULL || (r->section && strcmp(r->section, x->section) == 0)))
+			return 1;
+		if (strcmp(x->type, "draft") == 0 && r->kind == REF_DRAFT &&
+		    strcmp(r->draft, x->data) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+check_iana(struct corpus *c, struct meaning *m)
+{
+	const struct iana_record *rec = registry_find(c->reg, m->code);
+	size_t i;
+
+	if (rec && !rec->assigned)
+		rec = NULL;
+	m->iana = rec;
+	if (m->registry != REG_IANA) {
+		if (rec && m->slug == NULL)
+			diag(DIAG_ERROR, m->path, m->pos_registry,
+			     "IANA assigns %03d (%s): %03d.md must be its IANA meaning ('registry: iana'); "
+			     "put this meaning in %03d-VENDOR.md",
+			     m->code, rec->description, m->code, m->code);
+		else if (rec)
+			diag(DIAG_NOTE, m->path, m->pos_registry,
+			     "%s reuses %03d, which IANA assigns to '%s'; the page shows the conflict",
+			     m->id, m->code, rec->description);
+		return;
+	}
+	if (rec == NULL) {
+		const struct iana_record *any = registry_find(c->reg, m->code);
+		diag(DIAG_ERROR, m->path, m->pos_registry,
+		     "'registry: iana', but IANA does not assign %03d (%s)", m->code,
+		     any ? "the snapshot lists it as Unassigned" : "it is outside the registry");
+		return;
+	}
+	if (rec->phrase[0] != '\0' && m->title[LANG_EN] &&
+	    strcmp(m->title[LANG_EN], rec->phrase) != 0)
+		diag(DIAG_ERROR, m->path, m->pos_title_en,
+		     "title.en '%s' does not match IANA's description '%s'", m->title[LANG_EN],
+		     rec->phrase);
+	if (rec->unused && m->status != STATUS_UNUSED)
+		diag(DIAG_ERROR, m->path, m->pos_status,
+		     "IANA marks %03d '(Unused)': the file needs 'status: unused' and a 'note'", m->code);
+	for (i = 0; i < rec->nxrefs; i++) {
+		const struct iana_xref *x = &rec->xrefs[i];
+		if (strcmp(x->type, "rfc") != 0 && strcmp(x->type, "draft") != 0)
+			continue;
+		if (has_ref(m, x))
+			continue;
+		if (x->rfc && x->section)
+			diag(DIAG_ERROR, m->path, m->pos_refs,
+			     "references lack RFC %d, section %s, which IANA cites for %03d "
+			     "(add {rfc: %d, section: \"%s\"})",
+			     x->rfc, x->section, m->code, x->rfc, x->section);
+		else if (x->rfc)
+			diag(DIAG_ERROR, m->path, m->pos_refs,
+			     "references lack RFC %d, which IANA cites for %03d (add {rfc: %d})", x->rfc,
+			     m->code, x->rfc);
+		else
+			diag(DIAG_ERROR, m->path, m->pos_refs,
+			     "references lack %s, which IANA cites for %03d (add {draft: \"%s\"})",
+			     x->data, m->code, x->data);
+	}
+}
+
+/*
+ * Checks the corpus against the snapshot and itself, and links it.  Every
+ * problem is reported through diag().
+ */
+void
+check_corpus(struct corpus *c)
+{
+	size_t i, j;
+	int k;
+
+	for (i = 0; i < c->nm; i++) {
+		struct meaning *m = c->m[i];
+
+		for (j = 0; j < m->nrefs; j++)
+			resolve_ref(&m->refs[j]);
+		for (j = 0; j < m->nsee; j++) {
+			struct see_also *s = &m->see[j];
+			s->target = corpus_find(c, s->id);
+			if (s->target == m)
+				diag(DIAG_ERROR, m->path, s->pos, "see-also names this file itself");
+			else if (s->target == NULL)
+				diag(DIAG_ERROR, m->path, s->pos,
+				     "see-also '%s': there is no %s.md in the content folder", s->id, s->id);
+		}
+		if (!m->ok)
+			continue;
+		if (c->reg)
+			check_iana(c, m);
+		/* Two vendor files for the same product and number. */
+		for (j = i; j-- > 0 && c->m[j]->code == m->code;) {
+			struct meaning *o = c->m[j];
+			if (o->ok && o->vendor && m->vendor && strcasecmp(o->vendor, m->vendor) == 0)
+				diag(DIAG_ERROR, m->path, m->pos_registry,
+				     "duplicate meaning: %s already gives %s's meaning of %03d", o->path,
+				     m->vendor, m->code);
+		}
+	}
+
+	/* Coverage: every code IANA assigns has its page. */
+	for (i = 0; c->reg && i < c->reg->nrecs; i++) {
+		const struct iana_record *r = &c->reg->recs[i];
+		char id[8];
+		struct meaning *m;
+		struct pos p = {r->line, 0};
+
+		if (!r->assigned)
+			continue;
+		snprintf(id, sizeof(id), "%03d", r->lo);
+		m = corpus_find(c, id);
+		if (m == NULL)
+			diag(DIAG_ERROR, c->reg->path, p,
+			     "IANA assigns %03d (%s), but the content folder has no %03d.md", r->lo,
+			     r->description, r->lo);
+	}
+
+	/* Every class that has codes has its introduction. */
+	for (k = 0; k < CLASS__N; k++) {
+		int used = 0;
+		for (i = 0; i < c->nm && !used; i++)
+			used = (int)c->m[i]->klass == k;
+		if (used && c->classes[k] == NULL) {
+			char *path = xasprintf("%s/classes/%s.md", c->dir, class_slug[k]);
+			struct pos none = {0, 0};
+			diag(DIAG_WARNING, path, none,
+			     "missing class introduction: the %s page has no opening text", class_slug[k]);
+			free(path);
+		}
+	}
+}

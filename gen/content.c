@@ -1,0 +1,296 @@
+/*
+ * content.c — finds the content files, checks their names and bytes, splits
+ * the front matter from the body, and hands the front matter to
+ * frontmatter.c.  The result is a `struct corpus` sorted by code.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gen.h"
+
+static struct pos pos_none = {0, 0};
+static struct pos pos_first = {1, 1};
+
+void
+meaning_free(struct meaning *m)
+{
+	size_t i;
+	int l;
+
+	if (m == NULL)
+		return;
+	free(m->path);
+	free(m->id);
+	free(m->vendor);
+	for (l = 0; l < LANG__N; l++) {
+		free(m->title[l]);
+		free(m->summary[l]);
+		free(m->note[l]);
+		free(m->html[l]);
+		for (i = 0; i < m->naliases[l]; i++)
+			free(m->aliases[l][i]);
+		free(m->aliases[l]);
+	}
+	for (i = 0; i < m->nrefs; i++) {
+		free(m->refs[i].section);
+		free(m->refs[i].draft);
+		free(m->refs[i].url);
+		free(m->refs[i].text);
+	}
+	free(m->refs);
+	for (i = 0; i < m->nsee; i++)
+		free(m->see[i].id);
+	free(m->see);
+	for (i = 0; i < m->nsubs; i++) {
+		free(m->subs[i].code);
+		free(m->subs[i].text[0]);
+		free(m->subs[i].text[1]);
+	}
+	free(m->subs);
+	for (i = 0; i < m->nconsts; i++) {
+		free(m->consts[i].lang);
+		free(m->consts[i].value);
+	}
+	free(m->consts);
+	for (i = 0; i < m->nlinks; i++)
+		free(m->links[i].id);
+	free(m->links);
+	free(m->body);
+	free(m);
+}
+
+void
+corpus_free(struct corpus *c)
+{
+	size_t i;
+	int k;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->nm; i++)
+		meaning_free(c->m[i]);
+	free(c->m);
+	for (k = 0; k < CLASS__N; k++)
+		meaning_free(c->classes[k]);
+	registry_free(c->reg);
+	free(c->dir);
+	free(c);
+}
+
+/* Orders meanings by code, the plain NNN.md first, then by vendor slug. */
+static int
+cmp_meaning(const void *a, const void *b)
+{
+	const struct meaning *x = *(struct meaning *const *)a, *y = *(struct meaning *const *)b;
+
+	if (x->code != y->code)
+		return x->code < y->code ? -1 : 1;
+	if ((x->slug == NULL) != (y->slug == NULL))
+		return x->slug == NULL ? -1 : 1;
+	return x->slug ? strcmp(x->slug, y->slug) : 0;
+}
+
+/* Returns the meaning with id `id` ("410", "499-nginx"), or NULL.  Not owned. */
+struct meaning *
+corpus_find(const struct corpus *c, const char *id)
+{
+	struct meaning key, *kp = &key, **found;
+	const char *slug;
+
+	if (!id_parse(id, &key.code, &slug))
+		return NULL;
+	key.slug = (char *)slug;
+	found = bsearch(&kp, c->m, c->nm, sizeof(*c->m), cmp_meaning);
+	return found ? *found : NULL;
+}
+
+/* Converts CRLF line ends to LF in place; returns the new length. */
+static size_t
+strip_cr(char *s, size_t len)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < len; i++)
+		if (!(s[i] == '\r' && i + 1 < len && s[i + 1] == '\n'))
+			s[j++] = s[i];
+	s[j] = '\0';
+	return j;
+}
+
+/*
+ * Reads one content file into `m` (whose path, id, code, slug and is_class
+ * are set): checks size and encoding, splits the front matter and parses it.
+ * Reports through diag().  Returns -1 on an I/O error (reported), else 0.
+ */
+static int
+load_file(struct meaning *m)
+{
+	char *data = NULL, *s, *end;
+	size_t len, bad;
+	int line;
+
+	if (file_read(m->path, CONTENT_MAX_BYTES, &data, &len) == -1) {
+		if (errno == EFBIG) {
+			diag(DIAG_ERROR, m->path, pos_none,
+			     "file is larger than the limit of 1 MiB (%d bytes)", CONTENT_MAX_BYTES);
+			return 0;
+		}
+		diag(DIAG_ERROR, m->path, pos_none, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	s = data;
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+		s += 3;
+		len -= 3;
+	}
+	if (!utf8_valid(s, len, &bad)) {
+		if (s[bad] == '\0')
+			diag(DIAG_ERROR, m->path, text_pos(s, bad), "NUL byte in the file");
+		else
+			diag(DIAG_ERROR, m->path, text_pos(s, bad), "invalid UTF-8 (byte 0x%02x)",
+			     (unsigned char)s[bad]);
+		free(data);
+		return 0;
+	}
+	len = strip_cr(s, len);
+	m->pos_start = pos_first;
+
+	/* Front matter: a first line "---", up to the next line "---". */
+	if (len == 0) {
+		diag(DIAG_ERROR, m->path, pos_first, "the file is empty");
+		free(data);
+		return 0;
+	}
+	if (strncmp(s, "---\n", 4) != 0 && strcmp(s, "---") != 0) {
+		diag(DIAG_ERROR, m->path, pos_first,
+		     "missing front matter: the file must start with a line '---'");
+		free(data);
+		return 0;
+	}
+	line = 2;
+	for (end = s + 4; end < s + len; line++) {
+		char *nl = strchr(end, '\n');
+		size_t n = nl ? (size_t)(nl - end) : strlen(end);
+		if (n == 3 && strncmp(end, "---", 3) == 0)
+			break;
+		end = nl ? nl + 1 : end + n;
+	}
+	if (end >= s + len) {
+		diag(DIAG_ERROR, m->path, pos_first,
+		     "front matter is not closed: no line '---' after the first");
+		free(data);
+		return 0;
+	}
+	fm_parse(m, s + 4, (size_t)(end - (s + 4)), 2);
+	m->body_line = line + 1;
+	end += 3;
+	if (*end == '\n')
+		end++;
+	m->body = xstrdup(end);
+	free(data);
+	return 0;
+}
+
+static struct meaning *
+meaning_new(const char *path, const char *id)
+{
+	struct meaning *m = xcalloc(1, sizeof(*m));
+	m->path = xstrdup(path);
+	m->id = xstrdup(id);
+	return m;
+}
+
+static int
+load_classes(struct corpus *c, const char *dir)
+{
+	char **names = NULL;
+	int n, i, rc = 0;
+
+	if ((n = dir_list(dir, &names)) < 0) {
+		diag(DIAG_ERROR, dir, pos_none, "cannot read the folder: %s", strerror(errno));
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		char *path = path_join(dir, names[i]);
+		size_t len = strlen(names[i]);
+		int k = -1;
+		if (len > 3 && strcmp(names[i] + len - 3, ".md") == 0) {
+			names[i][len - 3] = '\0';
+			k = name_lookup(class_slug, CLASS__N, names[i]);
+		}
+		if (k < 0) {
+			diag(DIAG_ERROR, path, pos_none,
+			     "a class introduction must be named 1xx.md … 5xx.md or nonstandard.md");
+		} else {
+			struct meaning *m = meaning_new(path, names[i]);
+			m->is_class = 1;
+			m->klass = k;
+			m->code = -1;
+			c->classes[k] = m;
+			if (load_file(m) < 0)
+				rc = -1;
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+/*
+ * Loads every content file of `dir` (and the class introductions of
+ * dir/classes).  Reports every problem through diag().  Returns the corpus
+ * (caller frees with corpus_free), or NULL when `dir` cannot be read; sets
+ * *io_error when a file could not be read.
+ */
+struct corpus *
+corpus_load(const char *dir, int *io_error)
+{
+	struct corpus *c;
+	char **names = NULL;
+	int n, i;
+
+	if ((n = dir_list(dir, &names)) < 0) {
+		diag(DIAG_ERROR, dir, pos_none, "cannot read the content folder: %s", strerror(errno));
+		*io_error = 1;
+		return NULL;
+	}
+	c = xcalloc(1, sizeof(*c));
+	c->dir = xstrdup(dir);
+	for (i = 0; i < n; i++) {
+		char *path = path_join(dir, names[i]);
+		size_t len = strlen(names[i]);
+		const char *slug;
+		int code;
+
+		if (strcmp(names[i], "classes") == 0 && is_dir(path)) {
+			if (load_classes(c, path) < 0)
+				*io_error = 1;
+		} else if (len < 4 || strcmp(names[i] + len - 3, ".md") != 0) {
+			diag(DIAG_WARNING, path, pos_none, "not a content file (not *.md); ignored");
+		} else {
+			names[i][len - 3] = '\0';
+			if (!id_parse(names[i], &code, &slug)) {
+				diag(DIAG_ERROR, path, pos_none,
+				     "file name must be NNN.md or NNN-vendor.md (three digits; vendor in "
+				     "lowercase letters, digits and '-')");
+			} else {
+				struct meaning *m = meaning_new(path, names[i]);
+				m->code = code;
+				m->slug = slug ? m->id + 4 : NULL;
+				m->klass = class_of_code(code);
+				c->m = xrealloc(c->m, (c->nm + 1) * sizeof(*c->m));
+				c->m[c->nm++] = m;
+				if (load_file(m) < 0)
+					*io_error = 1;
+			}
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	if (c->nm > 1)
+		qsort(c->m, c->nm, sizeof(*c->m), cmp_meaning);
+	return c;
+}

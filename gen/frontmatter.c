@@ -1,0 +1,770 @@
+/*
+ * frontmatter.c — the YAML front matter of a content file (SPEC §2), read
+ * with libyaml into a `struct meaning`.
+ *
+ * Two passes over the text: a pass over libyaml's events refuses what the
+ * format never needs (anchors, aliases, tags, deep nesting) before anything
+ * is built, then libyaml's document loader gives a tree whose nodes carry
+ * their marks, and every key and value is checked against §2.  Every mistake
+ * is reported through diag() at the line and column of the key or value, and
+ * checking goes on.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "gen.h"
+
+/* Deepest nesting of collections the format uses is 3 (references → item). */
+#define FM_MAX_DEPTH 8
+
+struct fm {
+	struct meaning *m;
+	yaml_document_t doc;
+	int line0; /* file line of the YAML's first line */
+	int errors;
+};
+
+enum key {
+	K_CODE, K_CLASS, K_REGISTRY, K_VENDOR, K_TITLE, K_SUMMARY, K_REFERENCES, K_SEE_ALSO,
+	K_STATUS, K_SUBCODES, K_NOTE, K_ALIASES, K_CONSTANTS, K__N
+};
+
+static const char *const key_name[K__N] = {
+    "code",     "class", "registry", "vendor", "title",   "summary",   "references",
+    "see-also", "status", "subcodes", "note",  "aliases", "constants",
+};
+
+/* Keys a class introduction may not have. */
+static const int key_not_in_class[K__N] = {
+    [K_CODE] = 1, [K_REGISTRY] = 1, [K_VENDOR] = 1, [K_REFERENCES] = 1,
+    [K_STATUS] = 1, [K_SUBCODES] = 1, [K_CONSTANTS] = 1,
+};
+
+/* Languages and frameworks a `constants` entry may name. */
+static const char *const constant_langs[] = {
+    "dotnet", "go", "java", "kotlin", "node", "php", "python", "rails", "ruby", "rust", "swift",
+};
+#define N_CONSTANT_LANGS (int)(sizeof(constant_langs) / sizeof(constant_langs[0]))
+
+static struct pos
+mark_pos(const struct fm *f, yaml_mark_t mk)
+{
+	struct pos p = {(int)mk.line + f->line0, (int)mk.column + 1};
+	return p;
+}
+
+static void fm_error(struct fm *, const yaml_node_t *, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+fm_error(struct fm *f, const yaml_node_t *n, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(DIAG_ERROR, f->m->path, n ? mark_pos(f, n->start_mark) : f->m->pos_start, fmt, ap);
+	va_end(ap);
+	f->errors++;
+}
+
+static const char *const node_kind[] = {"nothing", "text", "list", "mapping"};
+
+/* Returns the scalar's text, or NULL after reporting that `what` must be text. */
+static const char *
+want_text(struct fm *f, const yaml_node_t *n, const char *what)
+{
+	if (n->type != YAML_SCALAR_NODE) {
+		fm_error(f, n, "%s must be text, not a %s", what, node_kind[n->type]);
+		return NULL;
+	}
+	if (n->data.scalar.length == 0) {
+		fm_error(f, n, "%s is empty", what);
+		return NULL;
+	}
+	return (const char *)n->data.scalar.value;
+}
+
+/* Like want_text(), and the text must be a single line. */
+static const char *
+want_line(struct fm *f, const yaml_node_t *n, const char *what)
+{
+	const char *s = want_text(f, n, what);
+
+	if (s && strchr(s, '\n')) {
+		fm_error(f, n, "%s must be a single line", what);
+		return NULL;
+	}
+	return s;
+}
+
+/* Returns 1 and the value of a plain decimal scalar of at most `digits` digits. */
+static int
+want_int(struct fm *f, const yaml_node_t *n, const char *what, int digits, int *out)
+{
+	const char *s;
+	size_t i, len;
+	int v = 0;
+
+	if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		goto bad;
+	s = (const char *)n->data.scalar.value;
+	len = n->data.scalar.length;
+	if (len == 0 || len > (size_t)digits)
+		goto bad;
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			goto bad;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 1;
+bad:
+	fm_error(f, n, "%s must be a whole number of at most %d digits", what, digits);
+	return 0;
+}
+
+static yaml_node_t *
+node(struct fm *f, int i)
+{
+	return yaml_document_get_node(&f->doc, i);
+}
+
+/* Returns the value of key `name` in mapping `n`, or NULL. */
+static yaml_node_t *
+map_get(struct fm *f, const yaml_node_t *n, const char *name)
+{
+	yaml_node_pair_t *p;
+
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node(f, p->key);
+		if (k->type == YAML_SCALAR_NODE && strcmp((char *)k->data.scalar.value, name) == 0)
+			return node(f, p->value);
+	}
+	return NULL;
+}
+
+/*
+ * Checks that mapping `n` has only keys from `allowed` (NULL-terminated), each
+ * once, as plain text.  Returns 1 if so; reports each offender.
+ */
+static int
+map_keys(struct fm *f, const yaml_node_t *n, const char *what, const char *const *allowed)
+{
+	yaml_node_pair_t *p, *q;
+	int ok = 1;
+
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node(f, p->key);
+		const char *const *a;
+		if (k->type != YAML_SCALAR_NODE) {
+			fm_error(f, k, "a key of %s must be text", what);
+			ok = 0;
+			continue;
+		}
+		for (a = allowed; *a; a++)
+			if (strcmp(*a, (char *)k->data.scalar.value) == 0)
+				break;
+		if (*a == NULL) {
+			fm_error(f, k, "unknown key '%s' in %s", (char *)k->data.scalar.value, what);
+			ok = 0;
+			continue;
+		}
+		for (q = n->data.mapping.pairs.start; q < p; q++) {
+			yaml_node_t *k2 = node(f, q->key);
+			if (k2->type == YAML_SCALAR_NODE &&
+			    strcmp((char *)k2->data.scalar.value, (char *)k->data.scalar.value) == 0) {
+				fm_error(f, k, "key '%s' appears twice in %s",
+				         (char *)k->data.scalar.value, what);
+				ok = 0;
+				break;
+			}
+		}
+	}
+	return ok;
+}
+
+static const char *const lang_keys[] = {"en", "zh", NULL};
+
+/*
+ * Reads a mapping `{en: …, zh: …}` of one-line texts into out[] (each
+ * strdup'ed).  Both languages are required.
+ */
+static void
+read_lang_text(struct fm *f, const yaml_node_t *kn, const yaml_node_t *n, const char *key,
+               char *out[LANG__N], struct pos *en_pos)
+{
+	int l;
+
+	if (n->type != YAML_MAPPING_NODE) {
+		fm_error(f, n, "'%s' must be a mapping with 'en' and 'zh'", key);
+		return;
+	}
+	map_keys(f, n, key, lang_keys);
+	for (l = 0; l < LANG__N; l++) {
+		yaml_node_t *v = map_get(f, n, lang_code[l]);
+		char what[64];
+		const char *s;
+		snprintf(what, sizeof(what), "%s.%s", key, lang_code[l]);
+		if (v == NULL) {
+			fm_error(f, kn, "'%s' has no '%s'", key, lang_code[l]);
+			continue;
+		}
+		if ((s = want_line(f, v, what)) != NULL) {
+			free(out[l]);
+			out[l] = xstrdup(s);
+		}
+		if (l == LANG_EN && en_pos)
+			*en_pos = mark_pos(f, v->start_mark);
+	}
+}
+
+static int
+read_enum(struct fm *f, const yaml_node_t *n, const char *key, const char *const *names, int count)
+{
+	const char *s = want_text(f, n, key);
+	int i;
+	struct buf b = {0};
+
+	if (s == NULL)
+		return -1;
+	if ((i = name_lookup(names, count, s)) >= 0)
+		return i;
+	for (i = 0; i < count; i++) {
+		buf_puts(&b, i ? (i == count - 1 ? " or " : ", ") : "");
+		buf_puts(&b, names[i]);
+	}
+	fm_error(f, n, "'%s' must be %s, not '%s'", key, b.s, s);
+	buf_free(&b);
+	return -1;
+}
+
+static void
+read_references(struct fm *f, const yaml_node_t *n)
+{
+	static const char *const rfc_keys[] = {"rfc", "section", NULL};
+	static const char *const draft_keys[] = {"draft", NULL};
+	static const char *const url_keys[] = {"url", "text", NULL};
+	struct meaning *m = f->m;
+	yaml_node_item_t *it;
+
+	if (n->type != YAML_SEQUENCE_NODE) {
+		fm_error(f, n, "'references' must be a list");
+		return;
+	}
+	if (n->data.sequence.items.start == n->data.sequence.items.top)
+		fm_error(f, n, "'references' is empty");
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+		yaml_node_t *e = node(f, *it), *v;
+		struct ref r;
+		const char *s;
+
+		memset(&r, 0, sizeof(r));
+		r.pos = mark_pos(f, e->start_mark);
+		if (e->type != YAML_MAPPING_NODE) {
+			fm_error(f, e, "a reference must be a mapping: {rfc: N, section: \"x.y\"}, "
+			               "{draft: \"draft-…\"} or {url: \"https://…\", text: \"…\"}");
+			continue;
+		}
+		if ((v = map_get(f, e, "rfc")) != NULL) {
+			r.kind = REF_RFC;
+			if (!map_keys(f, e, "a reference", rfc_keys) ||
+			    !want_int(f, v, "'rfc'", 5, &r.rfc))
+				continue;
+			if ((v = map_get(f, e, "section")) != NULL) {
+				size_t i;
+				if ((s = want_text(f, v, "'section'")) == NULL)
+					continue;
+				for (i = 0; s[i]; i++)
+					if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.' ||
+					      (s[i] >= 'A' && s[i] <= 'Z')))
+						break;
+				if (s[i] || s[0] == '.' || s[i - 1] == '.') {
+					fm_error(f, v, "'section' must look like \"15.5.5\" or \"A.2\", not '%s'", s);
+					continue;
+				}
+				r.section = xstrdup(s);
+			}
+		} else if ((v = map_get(f, e, "draft")) != NULL) {
+			r.kind = REF_DRAFT;
+			if (!map_keys(f, e, "a reference", draft_keys) ||
+			    (s = want_line(f, v, "'draft'")) == NULL)
+				continue;
+			if (strncmp(s, "draft-", 6) != 0 || strpbrk(s, " /?#")) {
+				fm_error(f, v, "'draft' must be an Internet-Draft name such as "
+				               "\"draft-ietf-httpbis-…\", not '%s'", s);
+				continue;
+			}
+			r.draft = xstrdup(s);
+		} else if ((v = map_get(f, e, "url")) != NULL) {
+			yaml_node_t *t = map_get(f, e, "text");
+			r.kind = REF_URL;
+			if (!map_keys(f, e, "a reference", url_keys) ||
+			    (s = want_line(f, v, "'url'")) == NULL)
+				continue;
+			if ((strncmp(s, "https://", 8) != 0 && strncmp(s, "http://", 7) != 0) ||
+			    strpbrk(s, " \t\"<>")) {
+				fm_error(f, v, "'url' must be an absolute http(s) address, not '%s'", s);
+				continue;
+			}
+			if (t == NULL) {
+				fm_error(f, e, "a url reference needs 'text' to show");
+				continue;
+			}
+			if ((s = want_line(f, t, "'text'")) == NULL)
+				continue;
+			r.url = xstrdup((char *)v->data.scalar.value);
+			r.text = xstrdup(s);
+		} else {
+			fm_error(f, e, "a reference needs 'rfc', 'draft' or 'url'");
+			continue;
+		}
+		m->refs = xrealloc(m->refs, (m->nrefs + 1) * sizeof(*m->refs));
+		m->refs[m->nrefs++] = r;
+	}
+}
+
+static void
+read_see_also(struct fm *f, const yaml_node_t *n)
+{
+	struct meaning *m = f->m;
+	yaml_node_item_t *it;
+
+	if (n->type != YAML_SEQUENCE_NODE) {
+		fm_error(f, n, "'see-also' must be a list of code ids, e.g. [410, 499-nginx]");
+		return;
+	}
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+		yaml_node_t *e = node(f, *it);
+		const char *s, *slug;
+		int code;
+		size_t i;
+
+		if ((s = want_text(f, e, "a 'see-also' entry")) == NULL)
+			continue;
+		if (!id_parse(s, &code, &slug)) {
+			fm_error(f, e, "'%s' is not a code id (three digits, optionally '-vendor', "
+			               "e.g. 410 or 499-nginx)", s);
+			continue;
+		}
+		for (i = 0; i < m->nsee; i++)
+			if (strcmp(m->see[i].id, s) == 0)
+				break;
+		if (i < m->nsee) {
+			fm_error(f, e, "'%s' appears twice in 'see-also'", s);
+			continue;
+		}
+		m->see = xrealloc(m->see, (m->nsee + 1) * sizeof(*m->see));
+		m->see[m->nsee].id = xstrdup(s);
+		m->see[m->nsee].pos = mark_pos(f, e->start_mark);
+		m->see[m->nsee].target = NULL;
+		m->nsee++;
+	}
+}
+
+static void
+read_subcodes(struct fm *f, const yaml_node_t *n)
+{
+	static const char *const sub_keys[] = {"code", "en", "zh", NULL};
+	struct meaning *m = f->m;
+	yaml_node_item_t *it;
+
+	if (n->type != YAML_SEQUENCE_NODE) {
+		fm_error(f, n, "'subcodes' must be a list of {code: \"403.14\", en: …, zh: …}");
+		return;
+	}
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+		yaml_node_t *e = node(f, *it), *v;
+		struct subcode sc = {0};
+		const char *s, *dot;
+		char prefix[8];
+		int l, ok = 1;
+		size_t i;
+
+		if (e->type != YAML_MAPPING_NODE) {
+			fm_error(f, e, "a sub-status code must be a mapping {code: \"403.14\", en: …, zh: …}");
+			continue;
+		}
+		if (!map_keys(f, e, "a sub-status code", sub_keys))
+			continue;
+		if ((v = map_get(f, e, "code")) == NULL) {
+			fm_error(f, e, "a sub-status code needs 'code'");
+			continue;
+		}
+		if ((s = want_text(f, v, "'code'")) == NULL)
+			continue;
+		snprintf(prefix, sizeof(prefix), "%03d.", m->code);
+		dot = strchr(s, '.');
+		if (strncmp(s, prefix, 4) != 0 || dot == NULL || dot[1] == '\0' ||
+		    strspn(dot + 1, "0123456789") != strlen(dot + 1)) {
+			fm_error(f, v, "sub-status code '%s' must be %s followed by digits", s, prefix);
+			continue;
+		}
+		for (i = 0; i < m->nsubs; i++)
+			if (strcmp(m->subs[i].code, s) == 0)
+				break;
+		if (i < m->nsubs) {
+			fm_error(f, v, "sub-status code '%s' appears twice", s);
+			continue;
+		}
+		for (l = 0; l < LANG__N; l++) {
+			yaml_node_t *t = map_get(f, e, lang_code[l]);
+			const char *txt;
+			if (t == NULL) {
+				fm_error(f, e, "sub-status code '%s' has no '%s'", s, lang_code[l]);
+				ok = 0;
+			} else if ((txt = want_line(f, t, lang_code[l])) == NULL) {
+				ok = 0;
+			} else {
+				sc.text[l] = xstrdup(txt);
+			}
+		}
+		if (!ok) {
+			free(sc.text[0]);
+			free(sc.text[1]);
+			continue;
+		}
+		sc.code = xstrdup(s);
+		m->subs = xrealloc(m->subs, (m->nsubs + 1) * sizeof(*m->subs));
+		m->subs[m->nsubs++] = sc;
+	}
+}
+
+static void
+read_aliases(struct fm *f, const yaml_node_t *n)
+{
+	struct meaning *m = f->m;
+	int l;
+
+	if (n->type != YAML_MAPPING_NODE) {
+		fm_error(f, n, "'aliases' must be a mapping with 'en' and 'zh' lists");
+		return;
+	}
+	map_keys(f, n, "'aliases'", lang_keys);
+	for (l = 0; l < LANG__N; l++) {
+		yaml_node_t *v = map_get(f, n, lang_code[l]);
+		yaml_node_item_t *it;
+		if (v == NULL)
+			continue;
+		if (v->type != YAML_SEQUENCE_NODE) {
+			fm_error(f, v, "'aliases.%s' must be a list", lang_code[l]);
+			continue;
+		}
+		for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+			const char *s = want_line(f, node(f, *it), "an alias");
+			if (s == NULL)
+				continue;
+			m->aliases[l] = xrealloc(m->aliases[l], (m->naliases[l] + 1) * sizeof(char *));
+			m->aliases[l][m->naliases[l]++] = xstrdup(s);
+		}
+	}
+}
+
+static int
+cmp_constant(const void *a, const void *b)
+{
+	return strcmp(((const struct constant *)a)->lang, ((const struct constant *)b)->lang);
+}
+
+static void
+read_constants(struct fm *f, const yaml_node_t *n)
+{
+	struct meaning *m = f->m;
+	yaml_node_pair_t *p;
+
+	if (n->type != YAML_MAPPING_NODE) {
+		fm_error(f, n, "'constants' must be a mapping such as {go: http.StatusNotFound}");
+		return;
+	}
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node(f, p->key), *v = node(f, p->value);
+		const char *ks, *vs;
+		size_t i;
+
+		if ((ks = want_text(f, k, "a key of 'constants'")) == NULL)
+			continue;
+		if (name_lookup(constant_langs, N_CONSTANT_LANGS, ks) < 0) {
+			struct buf b = {0};
+			int j;
+			for (j = 0; j < N_CONSTANT_LANGS; j++) {
+				buf_puts(&b, j ? ", " : "");
+				buf_puts(&b, constant_langs[j]);
+			}
+			fm_error(f, k, "unknown language '%s' in 'constants' (known: %s)", ks, b.s);
+			buf_free(&b);
+			continue;
+		}
+		for (i = 0; i < m->nconsts; i++)
+			if (strcmp(m->consts[i].lang, ks) == 0)
+				break;
+		if (i < m->nconsts) {
+			fm_error(f, k, "key '%s' appears twice in 'constants'", ks);
+			continue;
+		}
+		if ((vs = want_line(f, v, "a constant")) == NULL)
+			continue;
+		m->consts = xrealloc(m->consts, (m->nconsts + 1) * sizeof(*m->consts));
+		m->consts[m->nconsts].lang = xstrdup(ks);
+		m->consts[m->nconsts].value = xstrdup(vs);
+		m->nconsts++;
+	}
+	if (m->nconsts > 1)
+		qsort(m->consts, m->nconsts, sizeof(*m->consts), cmp_constant);
+}
+
+/*
+ * First pass: libyaml's events.  Reports a syntax error, anchors, aliases,
+ * tags and nesting deeper than FM_MAX_DEPTH.  Returns 0 if the document may be
+ * loaded, -1 if not.
+ */
+static int
+scan_events(struct fm *f, const char *yaml, size_t len)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	int depth = 0, done = 0, rc = 0;
+
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_string(&p, (const unsigned char *)yaml, len);
+	while (!done) {
+		yaml_char_t *anchor = NULL, *tag = NULL;
+		struct pos at;
+		if (!yaml_parser_parse(&p, &ev)) {
+			struct pos pp = mark_pos(f, p.problem_mark);
+			if (p.problem_mark.index < len && yaml[p.problem_mark.index] == '\t')
+				diag(DIAG_ERROR, f->m->path, pp,
+				     "YAML: a tab here; indent with spaces (YAML does not allow tabs)");
+			else if (p.context)
+				diag(DIAG_ERROR, f->m->path, pp, "YAML: %s %s", p.problem, p.context);
+			else
+				diag(DIAG_ERROR, f->m->path, pp, "YAML: %s", p.problem ? p.problem : "syntax error");
+			f->errors++;
+			rc = -1;
+			break;
+		}
+		at = mark_pos(f, ev.start_mark);
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_DOCUMENT_START_EVENT:
+			if (ev.data.document_start.tag_directives.start !=
+			        ev.data.document_start.tag_directives.end ||
+			    ev.data.document_start.version_directive) {
+				diag(DIAG_ERROR, f->m->path, at, "YAML directives are not allowed in front matter");
+				f->errors++;
+				rc = -1;
+			}
+			break;
+		case YAML_ALIAS_EVENT:
+			diag(DIAG_ERROR, f->m->path, at, "YAML aliases ('*%s') are not allowed in front matter",
+			     (char *)ev.data.alias.anchor);
+			f->errors++;
+			rc = -1;
+			break;
+		case YAML_SCALAR_EVENT:
+			anchor = ev.data.scalar.anchor;
+			tag = ev.data.scalar.tag;
+			break;
+		case YAML_SEQUENCE_START_EVENT:
+			anchor = ev.data.sequence_start.anchor;
+			tag = ev.data.sequence_start.tag;
+			depth++;
+			break;
+		case YAML_MAPPING_START_EVENT:
+			anchor = ev.data.mapping_start.anchor;
+			tag = ev.data.mapping_start.tag;
+			depth++;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		default:
+			break;
+		}
+		if (anchor) {
+			diag(DIAG_ERROR, f->m->path, at, "YAML anchors ('&%s') are not allowed in front matter",
+			     (char *)anchor);
+			f->errors++;
+			rc = -1;
+		}
+		if (tag) {
+			diag(DIAG_ERROR, f->m->path, at, "YAML tags ('%s') are not allowed in front matter",
+			     (char *)tag);
+			f->errors++;
+			rc = -1;
+		}
+		if (depth > FM_MAX_DEPTH) {
+			diag(DIAG_ERROR, f->m->path, at, "front matter is nested deeper than %d levels",
+			     FM_MAX_DEPTH);
+			f->errors++;
+			rc = -1;
+			done = 1;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	return rc;
+}
+
+/*
+ * Parses the front matter `yaml` (len bytes, starting at line `first_line` of
+ * m->path) into `m`.  Every mistake is reported through diag().  Returns the
+ * number of errors reported; m->ok is set when there were none.
+ */
+int
+fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
+{
+	struct fm f;
+	yaml_parser_t p;
+	yaml_node_t *root;
+	yaml_node_pair_t *pair;
+	const yaml_node_t *seen[K__N] = {0};
+	int k, code = -1, registry_ok = 0;
+
+	memset(&f, 0, sizeof(f));
+	f.m = m;
+	f.line0 = first_line;
+	m->pos_refs = m->pos_status = m->pos_registry = m->pos_title_en = m->pos_start;
+
+	if (scan_events(&f, yaml, len) < 0)
+		return f.errors;
+
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_string(&p, (const unsigned char *)yaml, len);
+	if (!yaml_parser_load(&p, &f.doc)) {
+		/* The event pass accepted it, so this is out of memory. */
+		yaml_parser_delete(&p);
+		diag(DIAG_ERROR, m->path, m->pos_start, "YAML: %s", p.problem ? p.problem : "cannot load");
+		return f.errors + 1;
+	}
+	yaml_parser_delete(&p);
+
+	root = yaml_document_get_root_node(&f.doc);
+	if (root == NULL) {
+		fm_error(&f, NULL, "front matter is empty");
+		goto done;
+	}
+	if (root->type != YAML_MAPPING_NODE) {
+		fm_error(&f, root, "front matter must be a mapping of keys (code: 404, class: …)");
+		goto done;
+	}
+	for (pair = root->data.mapping.pairs.start; pair < root->data.mapping.pairs.top; pair++) {
+		yaml_node_t *kn = node(&f, pair->key), *v = node(&f, pair->value);
+		const char *ks;
+
+		if (kn->type != YAML_SCALAR_NODE) {
+			fm_error(&f, kn, "a key must be text");
+			continue;
+		}
+		ks = (const char *)kn->data.scalar.value;
+		if ((k = name_lookup(key_name, K__N, ks)) < 0) {
+			fm_error(&f, kn, "unknown key '%s'", ks);
+			continue;
+		}
+		if (seen[k]) {
+			fm_error(&f, kn, "key '%s' appears twice (first at line %d)", ks,
+			         (int)seen[k]->start_mark.line + f.line0);
+			continue;
+		}
+		seen[k] = kn;
+		if (m->is_class && key_not_in_class[k]) {
+			fm_error(&f, kn, "key '%s' is not used in a class introduction", ks);
+			continue;
+		}
+		switch (k) {
+		case K_CODE:
+			if (want_int(&f, v, "'code'", 3, &code) && code != m->code)
+				fm_error(&f, v, "code %d does not match the file name (%03d)", code, m->code);
+			break;
+		case K_CLASS: {
+			int c = read_enum(&f, v, "class", class_name, CLASS__N);
+			if (c < 0)
+				break;
+			m->klass = c;
+			if (!m->is_class && c != class_of_code(m->code))
+				fm_error(&f, v, "class '%s' does not agree with code %03d, which is '%s'",
+				         class_name[c], m->code, class_name[class_of_code(m->code)]);
+			else if (m->is_class && c != (int)m->klass)
+				fm_error(&f, v, "class '%s' does not agree with the file name", class_name[c]);
+			break;
+		}
+		case K_REGISTRY: {
+			int r = read_enum(&f, v, "registry", registry_name, REG__N);
+			m->pos_registry = mark_pos(&f, v->start_mark);
+			if (r >= 0)
+				m->registry = r;
+			registry_ok = r >= 0;
+			break;
+		}
+		case K_VENDOR: {
+			const char *s = want_line(&f, v, "'vendor'");
+			if (s)
+				m->vendor = xstrdup(s);
+			break;
+		}
+		case K_TITLE:
+			read_lang_text(&f, kn, v, "title", m->title, &m->pos_title_en);
+			break;
+		case K_SUMMARY:
+			read_lang_text(&f, kn, v, "summary", m->summary, NULL);
+			break;
+		case K_NOTE:
+			read_lang_text(&f, kn, v, "note", m->note, NULL);
+			break;
+		case K_REFERENCES:
+			m->pos_refs = mark_pos(&f, kn->start_mark);
+			read_references(&f, v);
+			break;
+		case K_SEE_ALSO:
+			read_see_also(&f, v);
+			break;
+		case K_STATUS: {
+			int s = read_enum(&f, v, "status", status_name, STATUS__N);
+			m->pos_status = mark_pos(&f, kn->start_mark);
+			if (s >= 0)
+				m->status = s;
+			break;
+		}
+		case K_SUBCODES:
+			read_subcodes(&f, v);
+			break;
+		case K_ALIASES:
+			read_aliases(&f, v);
+			break;
+		case K_CONSTANTS:
+			read_constants(&f, v);
+			break;
+		}
+	}
+
+	/* Required keys and rules between keys. */
+	for (k = 0; k < K__N; k++) {
+		int required = k == K_CLASS || k == K_TITLE || k == K_SUMMARY ||
+		               (!m->is_class && (k == K_CODE || k == K_REGISTRY));
+		if (required && !seen[k])
+			fm_error(&f, NULL, "missing required key '%s'", key_name[k]);
+	}
+	if (!m->is_class && registry_ok) {
+		if (m->registry == REG_VENDOR && !seen[K_VENDOR])
+			diag(DIAG_ERROR, m->path, m->pos_registry,
+			     "'registry: vendor' needs 'vendor' (the product's display name)"), f.errors++;
+		if (m->registry != REG_VENDOR && seen[K_VENDOR])
+			fm_error(&f, seen[K_VENDOR], "'vendor' is only for 'registry: vendor'");
+		if (m->registry == REG_IANA && !seen[K_REFERENCES])
+			diag(DIAG_ERROR, m->path, m->pos_registry,
+			     "'registry: iana' needs 'references' (the RFC that defines the code)"), f.errors++;
+		if (m->registry == REG_IANA && m->slug)
+			diag(DIAG_ERROR, m->path, m->pos_registry,
+			     "an IANA meaning belongs in %03d.md, not in a vendor file", m->code), f.errors++;
+	}
+	if (m->status != STATUS_CURRENT && !seen[K_NOTE])
+		diag(DIAG_ERROR, m->path, m->pos_status, "'status: %s' needs a 'note' saying why",
+		     status_name[m->status]), f.errors++;
+done:
+	yaml_document_delete(&f.doc);
+	m->ok = f.errors == 0;
+	return f.errors;
+}

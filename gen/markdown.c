@@ -1,0 +1,272 @@
+/*
+ * markdown.c — the body of a content file, on cmark's tree (SPEC §2).
+ *
+ * The body is parsed once.  Its top-level `<!-- lang: xx -->` HTML blocks
+ * split it into one document per language (the markers never reach the
+ * output); links to content files are checked and rewritten to the page of
+ * that code; raw HTML is reported and removed; each language is rendered with
+ * cmark's safe renderer (the unsafe option is never set).
+ */
+#include <cmark.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gen.h"
+
+/* Converts a cmark position (line in the body, byte column) to the file's. */
+static struct pos
+body_pos(const struct meaning *m, int line, int bytecol)
+{
+	struct pos p = {m->body_line + line - 1, 1};
+	const char *s = m->body;
+	int l = 1, i;
+
+	while (l < line && (s = strchr(s, '\n')) != NULL) {
+		s++;
+		l++;
+	}
+	if (s == NULL || bytecol < 1)
+		return p;
+	for (i = 0; i < bytecol - 1 && s[i] && s[i] != '\n'; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			p.col++;
+	return p;
+}
+
+static struct pos
+node_pos(const struct meaning *m, cmark_node *n)
+{
+	return body_pos(m, cmark_node_get_start_line(n), cmark_node_get_start_column(n));
+}
+
+/* Returns the language of a marker block, -1 for a block that is no
+ * marker, -2 for a malformed marker. */
+static int
+marker_lang(cmark_node *n)
+{
+	const char *s;
+	size_t len;
+	int l;
+
+	if (cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK)
+		return -1;
+	s = cmark_node_get_literal(n);
+	len = strlen(s);
+	while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == ' '))
+		len--;
+	for (l = 0; l < LANG__N; l++) {
+		char want[32];
+		snprintf(want, sizeof(want), "<!-- lang: %s -->", lang_code[l]);
+		if (len == strlen(want) && strncmp(s, want, len) == 0)
+			return l;
+	}
+	return strncmp(s, "<!-- lang", 9) == 0 ? -2 : -1;
+}
+
+static int
+has_scheme(const char *u)
+{
+	size_t i = 0;
+
+	if (!((u[0] >= 'a' && u[0] <= 'z') || (u[0] >= 'A' && u[0] <= 'Z')))
+		return 0;
+	while (u[i] && u[i] != ':' && u[i] != '/' && u[i] != '?' && u[i] != '#')
+		i++;
+	return u[i] == ':';
+}
+
+/*
+ * Checks one link destination and rewrites it to the site.  Reports through
+ * diag().
+ */
+static void
+link_fix(struct meaning *m, const struct corpus *c, cmark_node *n)
+{
+	const char *url = cmark_node_get_url(n);
+	struct pos p = node_pos(m, n);
+	const char *hash, *slug;
+	char *id, *out;
+	struct meaning *t;
+	int code;
+	size_t len;
+
+	if (url == NULL || url[0] == '\0' || url[0] == '#')
+		return;
+	if (has_scheme(url)) {
+		if (strncmp(url, "http://", 7) && strncmp(url, "https://", 8) && strncmp(url, "mailto:", 7))
+			diag(DIAG_ERROR, m->path, p,
+			     "link to '%s': only http, https and mailto addresses may be linked", url);
+		return;
+	}
+	if (strncmp(url, "//", 2) == 0) {
+		diag(DIAG_ERROR, m->path, p, "link to '%s': write the address with https:", url);
+		return;
+	}
+	hash = strchr(url, '#');
+	len = hash ? (size_t)(hash - url) : strlen(url);
+	if (len > 3 && strncmp(url + len - 3, ".md", 3) == 0) {
+		id = xstrndup(url, len - 3);
+		if (id_parse(id, &code, &slug)) {
+			if ((t = corpus_find(c, id)) == NULL) {
+				diag(DIAG_ERROR, m->path, p, "link to '%.*s': there is no such content file",
+				     (int)len, url);
+			} else {
+				if (hash && hash[1])
+					out = xasprintf("%03d.html%s", t->code, hash);
+				else if (t->slug)
+					out = xasprintf("%03d.html#%s", t->code, t->slug);
+				else
+					out = xasprintf("%03d.html", t->code);
+				cmark_node_set_url(n, out);
+				free(out);
+				m->links = xrealloc(m->links, (m->nlinks + 1) * sizeof(*m->links));
+				m->links[m->nlinks].id = xstrdup(id);
+				m->links[m->nlinks].pos = p;
+				m->nlinks++;
+			}
+			free(id);
+			return;
+		}
+		free(id);
+	}
+	diag(DIAG_ERROR, m->path, p,
+	     "link to '%s': a link must name a content file (410.md, 499-nginx.md) or an "
+	     "http(s) address",
+	     url);
+}
+
+/*
+ * Walks one language's document: checks and rewrites links, reports raw HTML
+ * and images, and removes raw HTML so that nothing of it reaches the page.
+ */
+static void
+walk(struct meaning *m, const struct corpus *c, cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	cmark_node **drop = NULL;
+	size_t ndrop = 0, i;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (t == CMARK_NODE_LINK) {
+			link_fix(m, c, n);
+		} else if (t == CMARK_NODE_IMAGE) {
+			diag(DIAG_ERROR, m->path, node_pos(m, n),
+			     "images are not supported in content (the site has no image files)");
+		} else if (t == CMARK_NODE_HTML_BLOCK || t == CMARK_NODE_HTML_INLINE) {
+			diag(DIAG_WARNING, m->path, node_pos(m, n),
+			     "raw HTML is not rendered; write Markdown instead");
+			drop = xrealloc(drop, (ndrop + 1) * sizeof(*drop));
+			drop[ndrop++] = n;
+		}
+	}
+	cmark_iter_free(it);
+	for (i = 0; i < ndrop; i++)
+		cmark_node_free(drop[i]);
+	free(drop);
+}
+
+/*
+ * Moves the headings of a language section so that its highest one has level
+ * `top`, keeping their order: a body sits below the page's own headings
+ * whether its writer started at ## or ###.
+ */
+static void
+shift_headings(cmark_node *doc, int top)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	int min = 7, pass;
+
+	for (pass = 0; pass < 2; pass++) {
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			cmark_node *n = cmark_iter_get_node(it);
+			int lv;
+			if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_HEADING)
+				continue;
+			lv = cmark_node_get_heading_level(n);
+			if (pass == 0 && lv < min)
+				min = lv;
+			else if (pass == 1)
+				cmark_node_set_heading_level(n, lv - min + top > 6 ? 6 : lv - min + top);
+		}
+		if (min == 7)
+			break;
+		cmark_iter_reset(it, doc, CMARK_EVENT_ENTER);
+	}
+	cmark_iter_free(it);
+}
+
+/*
+ * Splits m->body into its language sections, checks and rewrites its links,
+ * and renders each language into m->html[] (owned by m).  Reports every
+ * problem through diag().
+ */
+void
+md_render(struct meaning *m, const struct corpus *c)
+{
+	cmark_node *root, *n, *next, *docs[LANG__N] = {NULL, NULL};
+	struct pos markers[LANG__N];
+	int cur = -1, l;
+
+	if (m->body == NULL)
+		return;
+	root = cmark_parse_document(m->body, strlen(m->body), CMARK_OPT_DEFAULT);
+	for (n = cmark_node_first_child(root); n; n = next) {
+		int ml = marker_lang(n);
+		next = cmark_node_next(n);
+		if (ml == -2) {
+			diag(DIAG_ERROR, m->path, node_pos(m, n),
+			     "language marker must be exactly '<!-- lang: zh -->' or '<!-- lang: en -->'");
+			cmark_node_free(n);
+			continue;
+		}
+		if (ml >= 0) {
+			if (docs[ml]) {
+				diag(DIAG_ERROR, m->path, node_pos(m, n),
+				     "language section '%s' appears twice (first at line %d)", lang_code[ml],
+				     markers[ml].line);
+				cur = -1;
+			} else {
+				docs[ml] = cmark_node_new(CMARK_NODE_DOCUMENT);
+				markers[ml] = node_pos(m, n);
+				cur = ml;
+			}
+			cmark_node_free(n);
+			continue;
+		}
+		if (cur < 0) {
+			if (docs[0] == NULL && docs[1] == NULL)
+				diag(DIAG_ERROR, m->path, node_pos(m, n),
+				     "text before the first language marker '<!-- lang: zh -->'");
+			cmark_node_free(n);
+			continue;
+		}
+		cmark_node_unlink(n);
+		cmark_node_append_child(docs[cur], n);
+	}
+	cmark_node_free(root);
+
+	for (l = 0; l < LANG__N; l++) {
+		if (docs[l] == NULL) {
+			struct pos p = {m->body_line, 1};
+			diag(DIAG_ERROR, m->path, p, "missing language section '<!-- lang: %s -->'",
+			     lang_code[l]);
+			continue;
+		}
+		if (cmark_node_first_child(docs[l]) == NULL) {
+			diag(DIAG_ERROR, m->path, markers[l], "language section '%s' is empty",
+			     lang_code[l]);
+		} else {
+			walk(m, c, docs[l]);
+			shift_headings(docs[l], m->is_class ? 2 : 3);
+			free(m->html[l]);
+			m->html[l] = cmark_render_html(docs[l], CMARK_OPT_DEFAULT);
+		}
+		cmark_node_free(docs[l]);
+	}
+}

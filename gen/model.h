@@ -1,0 +1,163 @@
+/*
+ * statusgen data model.
+ *
+ * Data flows one way: content.c and frontmatter.c fill a `struct meaning` per
+ * content file, registry.c fills a `struct registry` from the IANA snapshot,
+ * check.c links the two (setting the `iana`, `target` and `page` pointers),
+ * markdown.c renders the bodies, and site.c / export.c only read.
+ *
+ * Every string is NUL-terminated UTF-8 owned by the struct that holds it,
+ * unless a comment says otherwise.  A NULL string means "not given".
+ */
+#ifndef STATUSGEN_MODEL_H
+#define STATUSGEN_MODEL_H
+
+#include <stddef.h>
+
+/* Languages, in the order the site shows them (Chinese is the home). */
+enum lang { LANG_ZH, LANG_EN, LANG__N };
+
+/* A position in a source file: 1-based line and column (in characters). */
+struct pos {
+	int line; /* 0 when unknown */
+	int col;  /* 0 when unknown */
+};
+
+enum klass {
+	CLASS_INFORMATIONAL,
+	CLASS_SUCCESS,
+	CLASS_REDIRECTION,
+	CLASS_CLIENT_ERROR,
+	CLASS_SERVER_ERROR,
+	CLASS_NONSTANDARD,
+	CLASS__N
+};
+
+enum registry_kind { REG_IANA, REG_VENDOR, REG_UNOFFICIAL, REG__N };
+
+enum status { STATUS_CURRENT, STATUS_DEPRECATED, STATUS_UNUSED, STATUS_OBSOLETE, STATUS_JOKE, STATUS__N };
+
+enum ref_kind { REF_RFC, REF_DRAFT, REF_URL };
+
+/* One entry of `references`. */
+struct ref {
+	enum ref_kind kind;
+	int rfc;        /* REF_RFC: the RFC number */
+	char *section;  /* REF_RFC: "15.5.5", or NULL */
+	char *draft;    /* REF_DRAFT: "draft-ietf-…" */
+	char *url;      /* REF_URL: the address; for the others, the resolved link */
+	char *text;     /* display text: given for REF_URL, derived for the others */
+	struct pos pos; /* the list item */
+};
+
+/* One entry of `see-also`. */
+struct see_also {
+	char *id;               /* "410" or "499-nginx" */
+	struct pos pos;         /* the entry */
+	struct meaning *target; /* set by check.c; NULL if it does not exist */
+};
+
+/* A link from the Markdown body to another content file, found by markdown.c. */
+struct body_link {
+	char *id;       /* target id, "410" */
+	struct pos pos; /* in the content file */
+};
+
+struct subcode {
+	char *code;          /* "403.14" */
+	char *text[LANG__N]; /* its meaning per language */
+};
+
+struct constant {
+	char *lang;  /* key: go, python, java, … */
+	char *value; /* http.StatusNotFound */
+};
+
+struct iana_record;
+
+/* One meaning of a status code (one file of content/), or a class introduction. */
+struct meaning {
+	char *path;  /* the file as named on the command line: content/404.md */
+	int is_class; /* a class introduction (content/classes/4xx.md): no code,
+	                 registry or references; `klass` from the file name */
+	char *id;    /* from the file name: "404", "499-nginx" */
+	char *slug;  /* the vendor part of the file name ("nginx"), or NULL */
+	int code;    /* from the file name */
+
+	enum klass klass;
+	enum registry_kind registry;
+	enum status status;
+	char *vendor;                  /* display name, for REG_VENDOR */
+	char *title[LANG__N];
+	char *summary[LANG__N];
+	char *note[LANG__N];           /* callout (and the reason for a status), or NULL */
+	char **aliases[LANG__N];       /* arrays of strings */
+	size_t naliases[LANG__N];
+	struct ref *refs;
+	size_t nrefs;
+	struct see_also *see;
+	size_t nsee;
+	struct subcode *subs;
+	size_t nsubs;
+	struct constant *consts;       /* sorted by lang */
+	size_t nconsts;
+
+	/* Positions of keys and values that later stages report on. */
+	struct pos pos_start;    /* the opening `---` */
+	struct pos pos_registry; /* the value of `registry` */
+	struct pos pos_title_en; /* the value of `title.en` */
+	struct pos pos_refs;     /* the `references` key, or pos_start */
+	struct pos pos_status;   /* the `status` key, or pos_start */
+
+	/* Body, split by markdown.c. */
+	char *body;              /* Markdown after the front matter (owned) */
+	int body_line;           /* line of the file where `body` starts */
+	struct body_link *links; /* links to content files */
+	size_t nlinks;
+	char *html[LANG__N];     /* rendered, links rewritten; NULL until rendered */
+
+	/* Set by check.c. */
+	const struct iana_record *iana; /* the registry record of `code`, or NULL */
+	int ok;                          /* front matter parsed without error */
+};
+
+/* One cross-reference of an IANA record. */
+struct iana_xref {
+	char *type;    /* rfc, draft, uri, … */
+	char *data;    /* rfc9110, draft-…, https://… */
+	char *text;    /* "RFC9110, Section 15.5.5", or NULL */
+	int rfc;       /* for type rfc: the number, else 0 */
+	char *section; /* the section parsed out of text, or NULL */
+};
+
+/* One <record> of the IANA snapshot. */
+struct iana_record {
+	int lo, hi;            /* the value, or the range lo-hi */
+	char *description;     /* as IANA writes it */
+	char *phrase;          /* description without a trailing annotation; "" for "(Unused)" */
+	char *annotation;      /* the trailing "(…)" annotation without parentheses, or NULL */
+	char *date, *updated;  /* attributes, or NULL */
+	int assigned;          /* single value, not "Unassigned" */
+	int unused;            /* "(Unused)" */
+	struct iana_xref *xrefs;
+	size_t nxrefs;
+	int line;              /* line of <record> in the snapshot */
+};
+
+struct registry {
+	char *path;    /* the snapshot file */
+	char *updated; /* <updated> of the registry group */
+	struct iana_record *recs; /* in file order */
+	size_t nrecs;
+};
+
+/* Everything one run works on. */
+struct corpus {
+	char *dir;          /* the content folder */
+	struct meaning **m; /* sorted by code, then IANA/plain id first, then id */
+	size_t nm;
+	struct meaning *classes[CLASS__N]; /* class introductions, NULL where none */
+	struct registry *reg;
+};
+
+#endif

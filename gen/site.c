@@ -1,0 +1,896 @@
+/*
+ * site.c — the static site (SPEC §4): per-number pages, indexes, the IANA
+ * registry page, the search index, sitemap, and the JSON export, written
+ * into a fresh folder that replaces --out only when everything succeeded.
+ *
+ * Each page is described by a view model (a jansson object) and handed to
+ * template.c; this file decides what is on which page, never how it looks.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "gen.h"
+
+/* Written into every output folder, so that --out never replaces a folder
+ * that statusgen did not make. */
+#define MARK_FILE ".statusgen"
+
+/* Static files copied from the templates folder as they are. */
+static const char *const assets[] = {"style.css", "search.js", "codes.schema.json"};
+
+struct site {
+	struct corpus *c;
+	const char *templates;
+	char *out; /* the fresh folder being written */
+	const char *base_url;
+	json_t *strings; /* templates/strings.json */
+	struct tmpl *layout, *code, *list, *registry;
+	int errors;
+	struct buf sitemap;
+	size_t *first; /* index in c->m of the first meaning of each number */
+	size_t nnum;
+};
+
+static const struct pos nopos = {0, 0};
+
+/* ------------------------------------------------------------- helpers */
+
+static void
+write_out(struct site *s, const char *rel, const char *data, size_t len)
+{
+	char *path = path_join(s->out, rel), *slash = strrchr(path, '/');
+
+	*slash = '\0';
+	if (mkdir_p(path) == -1) {
+		diag(DIAG_ERROR, path, nopos, "cannot create the folder: %s", strerror(errno));
+		s->errors++;
+	}
+	*slash = '/';
+	if (file_write(path, data, len) == -1) {
+		diag(DIAG_ERROR, path, nopos, "cannot write: %s", strerror(errno));
+		s->errors++;
+	}
+	free(path);
+}
+
+static const char *
+str(struct site *s, enum lang l, const char *key)
+{
+	json_t *v = json_object_get(json_object_get(s->strings, lang_code[l]), key);
+	return json_is_string(v) ? json_string_value(v) : key;
+}
+
+static const char *
+class_title(struct site *s, int k, enum lang l)
+{
+	struct meaning *ci = s->c->classes[k];
+	return ci && ci->title[l] ? ci->title[l] : class_slug[k];
+}
+
+/* The vendor part of a meaning for lists: vendor name, "unofficial", or NULL. */
+static const char *
+meaning_label(struct site *s, const struct meaning *m, enum lang l)
+{
+	if (m->registry == REG_VENDOR)
+		return m->vendor;
+	if (m->registry == REG_UNOFFICIAL)
+		return str(s, l, "unofficial");
+	return NULL;
+}
+
+static const char *
+anchor_of(const struct meaning *m)
+{
+	return m->slug ? m->slug : registry_name[m->registry];
+}
+
+static char *
+slugify(const char *name)
+{
+	char *out = xmalloc(strlen(name) + 1), *o = out;
+	const char *p;
+
+	for (p = name; *p; p++) {
+		char ch = *p;
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+			*o++ = ch;
+		else if (o > out && o[-1] != '-')
+			*o++ = '-';
+	}
+	while (o > out && o[-1] == '-')
+		o--;
+	*o = '\0';
+	if (out[0] == '\0') {
+		free(out);
+		out = xstrdup("vendor");
+	}
+	return out;
+}
+
+/*
+ * The part of every view model that the layout uses.  `root` leads from the
+ * page to the site root, `here` from the page to its language folder, and
+ * `file` is the page's name inside the language folder.
+ */
+static json_t *
+page_ctx(struct site *s, enum lang l, const char *root, const char *here, const char *file,
+         const char *title, const char *description)
+{
+	json_t *o = json_object(), *alt = json_object(), *nav = json_object();
+	enum lang other = l == LANG_ZH ? LANG_EN : LANG_ZH;
+	char *t;
+
+	json_object_set_new(o, "lang", json_string(lang_code[l]));
+	json_object_set_new(o, "html_lang", json_string(str(s, l, "html_lang")));
+	json_object_set(o, "t", json_object_get(s->strings, lang_code[l]));
+	json_object_set_new(o, "root", json_string(root));
+	t = xasprintf("%s — %s", title, str(s, l, "site_name"));
+	json_object_set_new(o, "page_title", json_string(t));
+	free(t);
+	json_object_set_new(o, "title", json_string(title));
+	json_object_set_new(o, "description", json_string(description));
+
+	t = xasprintf("%s%s/%s", root, lang_code[other], file);
+	json_object_set_new(alt, "href", json_string(t));
+	free(t);
+	json_object_set_new(alt, "lang", json_string(lang_code[other]));
+	json_object_set_new(alt, "html_lang", json_string(str(s, other, "html_lang")));
+	json_object_set_new(alt, "label", json_string(str(s, other, "language_name")));
+	json_object_set_new(o, "alt", alt);
+	t = xasprintf("%s%s/%s", root, lang_code[l], file);
+	json_object_set_new(o, "self", json_string(t));
+	free(t);
+	t = xasprintf("%scodes.json", root);
+	json_object_set_new(o, "codes_json", json_string(t));
+	free(t);
+
+#define NAV(key, name)                                                                             \
+	do {                                                                                       \
+		char *h = xasprintf("%s%s", here, name);                                           \
+		json_object_set_new(nav, key, json_string(h));                                     \
+		free(h);                                                                           \
+	} while (0)
+	NAV("home", "index.html");
+	NAV("vendors", "vendors.html");
+	NAV("rfcs", "rfcs.html");
+	NAV("registry", "iana.html");
+#undef NAV
+	json_object_set_new(o, "nav", nav);
+	t = xasprintf("%sstyle.css", root);
+	json_object_set_new(o, "css", json_string(t));
+	free(t);
+	t = xasprintf("%ssearch-index.js", root);
+	json_object_set_new(o, "search_index_js", json_string(t));
+	free(t);
+	t = xasprintf("%ssearch.js", root);
+	json_object_set_new(o, "search_js", json_string(t));
+	free(t);
+	json_object_set_new(o, "search_base", json_string(here));
+	return o;
+}
+
+/* Renders a page to site path `rel`; pages inside a language folder go
+ * into the sitemap.  Takes the reference to ctx. */
+static void
+render(struct site *s, struct tmpl *page, json_t *ctx, const char *rel)
+{
+	size_t len;
+	char *html = tmpl_render(s->layout, page, ctx, &len);
+
+	if (html == NULL) {
+		s->errors++;
+	} else {
+		write_out(s, rel, html, len);
+		free(html);
+	}
+	if (strchr(rel, '/')) {
+		xmlChar *u = xmlEncodeSpecialChars(NULL, (const xmlChar *)s->base_url);
+		char *line = xasprintf("  <url><loc>%s%s</loc></url>\n", (char *)u, rel);
+		buf_puts(&s->sitemap, line);
+		free(line);
+		xmlFree(u);
+	}
+	json_decref(ctx);
+}
+
+/* A list item for number index i: its first meaning, and the vendors of the others. */
+static json_t *
+number_item(struct site *s, size_t i, enum lang l, const char *here)
+{
+	size_t a = s->first[i], b = i + 1 < s->nnum ? s->first[i + 1] : s->c->nm, k;
+	const struct meaning *m = s->c->m[a];
+	json_t *o = json_object();
+	struct buf others = {0};
+	char *t;
+
+	t = xasprintf("%03d", m->code);
+	json_object_set_new(o, "code", json_string(t));
+	free(t);
+	t = xasprintf("%s%03d.html", here, m->code);
+	json_object_set_new(o, "href", json_string(t));
+	free(t);
+	json_object_set_new(o, "title", json_string(m->title[l] ? m->title[l] : ""));
+	json_object_set_new(o, "summary", json_string(m->summary[l] ? m->summary[l] : ""));
+	for (k = a; k < b; k++) {
+		const char *lab = meaning_label(s, s->c->m[k], l);
+		if (lab == NULL)
+			continue;
+		if (others.len)
+			buf_puts(&others, " · ");
+		buf_puts(&others, lab);
+	}
+	json_object_set_new(o, "label", others.s ? json_string(others.s) : json_null());
+	buf_free(&others);
+	return o;
+}
+
+/* A list item for one meaning. */
+static json_t *
+meaning_item(struct site *s, const struct meaning *m, enum lang l, const char *here,
+             const char *extra)
+{
+	json_t *o = json_object();
+	char *t;
+
+	t = xasprintf("%03d", m->code);
+	json_object_set_new(o, "code", json_string(t));
+	free(t);
+	if (m->slug)
+		t = xasprintf("%s%03d.html#%s", here, m->code, m->slug);
+	else
+		t = xasprintf("%s%03d.html", here, m->code);
+	json_object_set_new(o, "href", json_string(t));
+	free(t);
+	json_object_set_new(o, "title", json_string(m->title[l] ? m->title[l] : ""));
+	json_object_set_new(o, "summary", json_string(m->summary[l] ? m->summary[l] : ""));
+	if (extra)
+		json_object_set_new(o, "label", json_string(extra));
+	else if (meaning_label(s, m, l))
+		json_object_set_new(o, "label", json_string(meaning_label(s, m, l)));
+	else
+		json_object_set_new(o, "label", json_null());
+	return o;
+}
+
+static json_t *
+group(const char *id, const char *heading, const char *href, const char *summary, json_t *items)
+{
+	json_t *g = json_object();
+
+	json_object_set_new(g, "id", id ? json_string(id) : json_null());
+	json_object_set_new(g, "heading", heading ? json_string(heading) : json_null());
+	json_object_set_new(g, "href", href ? json_string(href) : json_null());
+	json_object_set_new(g, "summary", summary ? json_string(summary) : json_null());
+	json_object_set_new(g, "items", items);
+	return g;
+}
+
+static void
+list_page(struct site *s, json_t *ctx, const char *intro_html, json_t *groups, const char *rel)
+{
+	json_object_set_new(ctx, "intro", intro_html ? json_string(intro_html) : json_null());
+	if (json_object_get(ctx, "list_class") == NULL)
+		json_object_set_new(ctx, "list_class", json_string("codes"));
+	json_object_set_new(ctx, "groups", groups);
+	render(s, s->list, ctx, rel);
+}
+
+/* ---------------------------------------------------------------- pages */
+
+/* The home page of language l; `root`/`here` as for page_ctx. */
+static void
+home_page(struct site *s, enum lang l, const char *root, const char *here, const char *rel)
+{
+	json_t *ctx = page_ctx(s, l, root, here, "index.html", str(s, l, "site_name"),
+	                       str(s, l, "site_tagline"));
+	json_t *groups = json_array();
+	int k;
+
+	json_object_set_new(ctx, "list_class", json_string("codes compact"));
+	for (k = 0; k < CLASS__N; k++) {
+		json_t *items = json_array();
+		size_t i;
+		char *href;
+		for (i = 0; i < s->nnum; i++)
+			if ((int)s->c->m[s->first[i]]->klass == k)
+				json_array_append_new(items, number_item(s, i, l, here));
+		if (json_array_size(items) == 0) {
+			json_decref(items);
+			continue;
+		}
+		href = xasprintf("%s%s.html", here, class_slug[k]);
+		json_array_append_new(groups, group(class_slug[k], class_title(s, k, l), href,
+		                                    s->c->classes[k] ? s->c->classes[k]->summary[l] : NULL,
+		                                    items));
+		free(href);
+	}
+	list_page(s, ctx, NULL, groups, rel);
+}
+
+static void
+class_page(struct site *s, enum lang l, int k)
+{
+	struct meaning *ci = s->c->classes[k];
+	char *file = xasprintf("%s.html", class_slug[k]), *rel;
+	json_t *ctx = page_ctx(s, l, "../", "", file, class_title(s, k, l),
+	                       ci && ci->summary[l] ? ci->summary[l] : class_title(s, k, l));
+	json_t *items = json_array(), *groups = json_array();
+	size_t i;
+
+	for (i = 0; i < s->nnum; i++)
+		if ((int)s->c->m[s->first[i]]->klass == k)
+			json_array_append_new(items, number_item(s, i, l, ""));
+	json_array_append_new(groups, group(NULL, NULL, NULL, NULL, items));
+	rel = xasprintf("%s/%s", lang_code[l], file);
+	list_page(s, ctx, ci ? ci->html[l] : NULL, groups, rel);
+	free(rel);
+	free(file);
+}
+
+struct vendor {
+	const char *name;
+	char *slug;
+};
+
+static int
+cmp_vendor(const void *a, const void *b)
+{
+	return strcasecmp(((const struct vendor *)a)->name, ((const struct vendor *)b)->name);
+}
+
+static void
+vendor_pages(struct site *s, enum lang l)
+{
+	struct vendor *v = NULL;
+	size_t nv = 0, i, j;
+	json_t *ctx, *groups = json_array();
+	char *rel;
+
+	for (i = 0; i < s->c->nm; i++) {
+		const char *name = s->c->m[i]->vendor;
+		if (name == NULL)
+			continue;
+		for (j = 0; j < nv && strcasecmp(v[j].name, name) != 0; j++)
+			;
+		if (j == nv) {
+			v = xrealloc(v, (nv + 1) * sizeof(*v));
+			v[nv].name = name;
+			v[nv].slug = slugify(name);
+			nv++;
+		}
+	}
+	if (nv > 1)
+		qsort(v, nv, sizeof(*v), cmp_vendor);
+	for (j = 0; j < nv; j++) {
+		json_t *items = json_array(), *one = json_array(), *vctx;
+		char *file = xasprintf("vendor-%s.html", v[j].slug);
+		for (i = 0; i < s->c->nm; i++)
+			if (s->c->m[i]->vendor && strcasecmp(s->c->m[i]->vendor, v[j].name) == 0)
+				json_array_append_new(items, meaning_item(s, s->c->m[i], l, "", NULL));
+		json_array_append_new(groups, group(v[j].slug, v[j].name, file, NULL, json_deep_copy(items)));
+		vctx = page_ctx(s, l, "../", "", file, v[j].name, v[j].name);
+		json_array_append_new(one, group(NULL, NULL, NULL, NULL, items));
+		rel = xasprintf("%s/%s", lang_code[l], file);
+		list_page(s, vctx, NULL, one, rel);
+		free(rel);
+		free(file);
+	}
+	ctx = page_ctx(s, l, "../", "", "vendors.html", str(s, l, "vendors"),
+	               str(s, l, "vendors_intro"));
+	rel = xasprintf("%s/vendors.html", lang_code[l]);
+	list_page(s, ctx, NULL, groups, rel);
+	free(rel);
+	for (j = 0; j < nv; j++)
+		free(v[j].slug);
+	free(v);
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+static void
+rfc_pages(struct site *s, enum lang l)
+{
+	int *rfcs = NULL;
+	size_t nr = 0, i, j, k;
+	json_t *ctx, *groups = json_array();
+	char *rel;
+
+	for (i = 0; i < s->c->nm; i++)
+		for (k = 0; k < s->c->m[i]->nrefs; k++) {
+			const struct ref *r = &s->c->m[i]->refs[k];
+			if (r->kind != REF_RFC)
+				continue;
+			for (j = 0; j < nr && rfcs[j] != r->rfc; j++)
+				;
+			if (j == nr) {
+				rfcs = xrealloc(rfcs, (nr + 1) * sizeof(*rfcs));
+				rfcs[nr++] = r->rfc;
+			}
+		}
+	if (nr > 1)
+		qsort(rfcs, nr, sizeof(*rfcs), cmp_int);
+	for (j = 0; j < nr; j++) {
+		json_t *items = json_array(), *one = json_array(), *rctx;
+		char *file = xasprintf("rfc-%d.html", rfcs[j]), *title = xasprintf("RFC %d", rfcs[j]);
+		char *id = xasprintf("rfc-%d", rfcs[j]);
+		char *url = xasprintf("https://www.rfc-editor.org/rfc/rfc%d.html", rfcs[j]);
+		for (i = 0; i < s->c->nm; i++) {
+			const struct meaning *m = s->c->m[i];
+			for (k = 0; k < m->nrefs; k++)
+				if (m->refs[k].kind == REF_RFC && m->refs[k].rfc == rfcs[j])
+					break;
+			if (k < m->nrefs)
+				json_array_append_new(items, meaning_item(s, m, l, "", m->refs[k].text));
+		}
+		json_array_append_new(groups, group(id, title, file, NULL, json_deep_copy(items)));
+		rctx = page_ctx(s, l, "../", "", file, title, title);
+		json_array_append_new(one, group(NULL, NULL, url, NULL, items));
+		rel = xasprintf("%s/%s", lang_code[l], file);
+		list_page(s, rctx, NULL, one, rel);
+		free(rel);
+		free(file);
+		free(title);
+		free(id);
+		free(url);
+	}
+	ctx = page_ctx(s, l, "../", "", "rfcs.html", str(s, l, "rfcs"), str(s, l, "rfcs_intro"));
+	rel = xasprintf("%s/rfcs.html", lang_code[l]);
+	list_page(s, ctx, NULL, groups, rel);
+	free(rel);
+	free(rfcs);
+}
+
+static void
+registry_page(struct site *s, enum lang l)
+{
+	json_t *ctx = page_ctx(s, l, "../", "", "iana.html", str(s, l, "registry"),
+	                       str(s, l, "registry_intro"));
+	json_t *recs = json_array();
+	size_t i, k;
+	char *rel;
+
+	for (i = 0; s->c->reg && i < s->c->reg->nrecs; i++) {
+		const struct iana_record *r = &s->c->reg->recs[i];
+		json_t *o = json_object(), *refs = json_array();
+		char *t = r->lo == r->hi ? xasprintf("%03d", r->lo) : xasprintf("%03d–%03d", r->lo, r->hi);
+		json_object_set_new(o, "value", json_string(t));
+		free(t);
+		json_object_set_new(o, "description", json_string(r->description));
+		json_object_set_new(o, "assigned", json_boolean(r->assigned));
+		if (r->assigned) {
+			t = xasprintf("%03d.html", r->lo);
+			json_object_set_new(o, "href", json_string(t));
+			free(t);
+		} else {
+			json_object_set_new(o, "href", json_null());
+		}
+		for (k = 0; k < r->nxrefs; k++) {
+			const struct iana_xref *x = &r->xrefs[k];
+			json_t *ref = json_object();
+			char *href, *text;
+			if (x->rfc && x->section)
+				href = xasprintf("https://www.rfc-editor.org/rfc/rfc%d.html#section-%s", x->rfc,
+				                 x->section);
+			else if (x->rfc)
+				href = xasprintf("https://www.rfc-editor.org/rfc/rfc%d.html", x->rfc);
+			else if (strcmp(x->type, "draft") == 0)
+				href = xasprintf("https://datatracker.ietf.org/doc/html/%s", x->data);
+			else if (strncmp(x->data, "http", 4) == 0)
+				href = xstrdup(x->data);
+			else
+				href = NULL;
+			text = x->text ? xstrdup(x->text)
+			       : x->rfc ? xasprintf("RFC %d", x->rfc)
+			                : xstrdup(x->data);
+			json_object_set_new(ref, "text", json_string(text));
+			json_object_set_new(ref, "href", href ? json_string(href) : json_null());
+			json_array_append_new(refs, ref);
+			free(href);
+			free(text);
+		}
+		json_object_set_new(o, "refs", refs);
+		json_array_append_new(recs, o);
+	}
+	json_object_set_new(ctx, "records", recs);
+	json_object_set_new(ctx, "updated", json_string(s->c->reg ? s->c->reg->updated : ""));
+	rel = xasprintf("%s/iana.html", lang_code[l]);
+	render(s, s->registry, ctx, rel);
+	free(rel);
+}
+
+static const char *const constant_label[][2] = {
+    {"dotnet", ".NET"}, {"go", "Go"},     {"java", "Java"},   {"kotlin", "Kotlin"},
+    {"node", "Node.js"}, {"php", "PHP"},  {"python", "Python"}, {"rails", "Rails"},
+    {"ruby", "Ruby"},   {"rust", "Rust"}, {"swift", "Swift"},
+};
+
+/* The view model of one meaning on its number's page. */
+static json_t *
+meaning_ctx(struct site *s, const struct meaning *m, enum lang l)
+{
+	json_t *o = json_object(), *a;
+	size_t i, k;
+	const char *status_key[STATUS__N] = {NULL, "deprecated", "unused", "obsolete", "joke"};
+
+	json_object_set_new(o, "anchor", json_string(anchor_of(m)));
+	json_object_set_new(o, "id", json_string(m->id));
+	json_object_set_new(o, "title", json_string(m->title[l] ? m->title[l] : ""));
+	json_object_set_new(o, "summary", json_string(m->summary[l] ? m->summary[l] : ""));
+	json_object_set_new(o, "vendor", m->vendor ? json_string(m->vendor) : json_null());
+	json_object_set_new(o, "is_iana", json_boolean(m->registry == REG_IANA));
+	json_object_set_new(o, "is_vendor", json_boolean(m->registry == REG_VENDOR));
+	json_object_set_new(o, "is_unofficial", json_boolean(m->registry == REG_UNOFFICIAL));
+	json_object_set_new(o, "status_label", status_key[m->status]
+	                                           ? json_string(str(s, l, status_key[m->status]))
+	                                           : json_null());
+	json_object_set_new(o, "status_class", json_string(status_name[m->status]));
+	json_object_set_new(o, "note", m->note[l] ? json_string(m->note[l]) : json_null());
+	json_object_set_new(o, "annotation", m->registry == REG_IANA && m->iana && m->iana->annotation &&
+	                                             !m->iana->unused
+	                                         ? json_string(m->iana->annotation)
+	                                         : json_null());
+	if (m->registry != REG_IANA && m->iana) {
+		char *t = xasprintf("%03d %s", m->code, m->iana->description);
+		json_object_set_new(o, "conflict", json_string(t));
+		free(t);
+		t = xasprintf("%03d.html", m->code);
+		json_object_set_new(o, "conflict_href", json_string(t));
+		free(t);
+	} else {
+		json_object_set_new(o, "conflict", json_null());
+		json_object_set_new(o, "conflict_href", json_null());
+	}
+
+	a = json_array();
+	for (i = 0; i < m->naliases[l]; i++)
+		json_array_append_new(a, json_string(m->aliases[l][i]));
+	json_object_set_new(o, "aliases", a);
+
+	a = json_array();
+	for (i = 0; i < m->nconsts; i++) {
+		json_t *c = json_object();
+		const char *label = m->consts[i].lang;
+		for (k = 0; k < sizeof(constant_label) / sizeof(constant_label[0]); k++)
+			if (strcmp(constant_label[k][0], label) == 0)
+				label = constant_label[k][1];
+		json_object_set_new(c, "name", json_string(label));
+		json_object_set_new(c, "value", json_string(m->consts[i].value));
+		json_array_append_new(a, c);
+	}
+	json_object_set_new(o, "constants", a);
+
+	a = json_array();
+	for (i = 0; i < m->nrefs; i++) {
+		json_t *r = json_object();
+		json_object_set_new(r, "text", json_string(m->refs[i].text));
+		json_object_set_new(r, "href", json_string(m->refs[i].url));
+		json_array_append_new(a, r);
+	}
+	json_object_set_new(o, "references", a);
+
+	a = json_array();
+	for (i = 0; i < m->nsubs; i++) {
+		json_t *r = json_object();
+		json_object_set_new(r, "code", json_string(m->subs[i].code));
+		json_object_set_new(r, "text", json_string(m->subs[i].text[l]));
+		json_array_append_new(a, r);
+	}
+	json_object_set_new(o, "subcodes", a);
+
+	a = json_array();
+	for (i = 0; i < m->nsee; i++)
+		if (m->see[i].target)
+			json_array_append_new(a, meaning_item(s, m->see[i].target, l, "", NULL));
+	json_object_set_new(o, "see_also", a);
+
+	json_object_set_new(o, "body", m->html[l] ? json_string(m->html[l]) : json_null());
+	return o;
+}
+
+static void
+code_page(struct site *s, enum lang l, size_t i)
+{
+	size_t a = s->first[i], b = i + 1 < s->nnum ? s->first[i + 1] : s->c->nm, k;
+	const struct meaning *m = s->c->m[a];
+	char *file = xasprintf("%03d.html", m->code), *title, *rel, *t;
+	json_t *ctx, *meanings = json_array(), *toc = json_array(), *cls = json_object();
+
+	title = xasprintf("%03d %s", m->code, m->title[l] ? m->title[l] : "");
+	ctx = page_ctx(s, l, "../", "", file, title, m->summary[l] ? m->summary[l] : title);
+	t = xasprintf("%03d", m->code);
+	json_object_set_new(ctx, "code", json_string(t));
+	free(t);
+	json_object_set_new(ctx, "headline", json_string(m->title[l] ? m->title[l] : ""));
+	for (k = a; k < b; k++) {
+		json_t *e = json_object();
+		const char *lab = meaning_label(s, s->c->m[k], l);
+		json_array_append_new(meanings, meaning_ctx(s, s->c->m[k], l));
+		json_object_set_new(e, "href", json_pack("s+", "#", anchor_of(s->c->m[k])));
+		json_object_set_new(e, "title", json_string(s->c->m[k]->title[l]));
+		json_object_set_new(e, "label", lab ? json_string(lab) : json_string(str(s, l, "iana")));
+		json_array_append_new(toc, e);
+	}
+	json_object_set_new(ctx, "meanings", meanings);
+	if (json_array_size(toc) < 2) {
+		json_decref(toc);
+		toc = json_array();
+	}
+	json_object_set_new(ctx, "toc", toc);
+	json_object_set_new(cls, "title", json_string(class_title(s, m->klass, l)));
+	t = xasprintf("%s.html", class_slug[m->klass]);
+	json_object_set_new(cls, "href", json_string(t));
+	free(t);
+	json_object_set_new(ctx, "class", cls);
+	json_object_set_new(ctx, "prev", i > 0 ? number_item(s, i - 1, l, "") : json_null());
+	json_object_set_new(ctx, "next", i + 1 < s->nnum ? number_item(s, i + 1, l, "") : json_null());
+	rel = xasprintf("%s/%s", lang_code[l], file);
+	render(s, s->code, ctx, rel);
+	free(rel);
+	free(title);
+	free(file);
+}
+
+/* The search index, shipped as a script so that it works from file://. */
+static void
+search_index(struct site *s)
+{
+	json_t *a = json_array();
+	size_t i, k;
+	char *js, *body;
+	int l;
+
+	for (i = 0; i < s->c->nm; i++) {
+		const struct meaning *m = s->c->m[i];
+		json_t *o = json_object();
+		char *code = xasprintf("%03d", m->code);
+		char *href = m->slug ? xasprintf("%s.html#%s", code, m->slug) : xasprintf("%s.html", code);
+		json_object_set_new(o, "code", json_string(code));
+		json_object_set_new(o, "href", json_string(href));
+		free(code);
+		free(href);
+		json_object_set_new(o, "vendor", m->vendor ? json_string(m->vendor) : json_null());
+		for (l = 0; l < LANG__N; l++) {
+			json_t *x = json_object(), *al = json_array();
+			json_object_set_new(x, "title", json_string(m->title[l] ? m->title[l] : ""));
+			json_object_set_new(x, "summary", json_string(m->summary[l] ? m->summary[l] : ""));
+			for (k = 0; k < m->naliases[l]; k++)
+				json_array_append_new(al, json_string(m->aliases[l][k]));
+			json_object_set_new(x, "aliases", al);
+			json_object_set_new(o, lang_code[l], x);
+		}
+		json_array_append_new(a, o);
+	}
+	body = export_dump(a, 0);
+	js = xasprintf("/* Generated by statusgen: the search index. */\nwindow.STATUSGEN_INDEX = %s", body);
+	write_out(s, "search-index.js", js, strlen(js));
+	free(js);
+	free(body);
+	json_decref(a);
+}
+
+static void
+copy_assets(struct site *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(assets) / sizeof(assets[0]); i++) {
+		char *src = path_join(s->templates, assets[i]), *data = NULL;
+		size_t len;
+		if (file_read(src, 16 * 1024 * 1024, &data, &len) == -1) {
+			diag(DIAG_ERROR, src, nopos, "cannot read: %s", strerror(errno));
+			s->errors++;
+		} else {
+			write_out(s, assets[i], data, len);
+		}
+		free(data);
+		free(src);
+	}
+}
+
+static struct tmpl *
+load_tmpl(struct site *s, const char *name)
+{
+	char *path = path_join(s->templates, name);
+	struct tmpl *t = tmpl_load(path);
+
+	if (t == NULL)
+		s->errors++;
+	free(path);
+	return t;
+}
+
+static int
+load_strings(struct site *s)
+{
+	char *path = path_join(s->templates, "strings.json");
+	json_error_t e;
+	int l;
+
+	s->strings = json_load_file(path, JSON_REJECT_DUPLICATES, &e);
+	if (s->strings == NULL) {
+		struct pos p = {e.line > 0 ? e.line : 0, e.column > 0 ? e.column : 0};
+		diag(DIAG_ERROR, path, p, "%s", e.text);
+		s->errors++;
+	} else {
+		for (l = 0; l < LANG__N; l++)
+			if (!json_is_object(json_object_get(s->strings, lang_code[l]))) {
+				diag(DIAG_ERROR, path, nopos, "no \"%s\" object of interface strings",
+				     lang_code[l]);
+				s->errors++;
+			}
+	}
+	free(path);
+	return s->errors ? -1 : 0;
+}
+
+/*
+ * Moves the finished folder `fresh` into place at `out`, atomically when
+ * `out` exists (the two are exchanged, then the old one removed).  Returns
+ * 0, or -1 after reporting.
+ */
+static int
+swap_in(const char *fresh, const char *out)
+{
+	struct stat st;
+
+	if (lstat(out, &st) == -1) {
+		if (rename(fresh, out) == 0)
+			return 0;
+	} else if (renameat2(AT_FDCWD, fresh, AT_FDCWD, out, RENAME_EXCHANGE) == 0) {
+		rm_rf(fresh); /* now the previous site */
+		return 0;
+	}
+	diag(DIAG_ERROR, out, nopos, "cannot move the new site into place: %s", strerror(errno));
+	return -1;
+}
+
+/* Returns 1 if `out` may be replaced: missing, empty, or made by statusgen. */
+static int
+out_replaceable(const char *out)
+{
+	char **names = NULL, *mark;
+	int n, i, ok;
+
+	if (!is_dir(out)) {
+		struct stat st;
+		return lstat(out, &st) == -1;
+	}
+	mark = path_join(out, MARK_FILE);
+	ok = access(mark, F_OK) == 0;
+	free(mark);
+	if (ok)
+		return 1;
+	n = dir_list(out, &names);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return n == 0;
+}
+
+/*
+ * Builds the site for corpus `c` (checked, rendered, without errors) from
+ * the templates in `templates` into `out`.  Writes into a fresh folder beside
+ * `out` and swaps it in only when everything succeeded, so a failed build
+ * leaves `out` as it was.  Reports through diag().  Returns 0, 1 for a
+ * template problem, 2 for an I/O problem.
+ */
+int
+site_build(struct corpus *c, const char *templates, const char *out, const char *base_url)
+{
+	struct site s;
+	size_t i;
+	int k, l, rc = 0;
+	json_t *doc;
+	char *text, *tmp;
+
+	memset(&s, 0, sizeof(s));
+	s.c = c;
+	s.templates = templates;
+	s.base_url = base_url;
+
+	if (!out_replaceable(out)) {
+		diag(DIAG_ERROR, out, nopos,
+		     "refusing to replace a folder statusgen did not make (no %s in it); "
+		     "choose another --out or empty it",
+		     MARK_FILE);
+		return 2;
+	}
+	if (load_strings(&s) < 0)
+		return 1;
+	s.layout = load_tmpl(&s, "layout.html");
+	s.code = load_tmpl(&s, "code.html");
+	s.list = load_tmpl(&s, "list.html");
+	s.registry = load_tmpl(&s, "registry.html");
+	if (s.errors) {
+		rc = 1;
+		goto done;
+	}
+
+	tmp = xasprintf("%s.new-XXXXXX", out);
+	if (mkdtemp(tmp) == NULL) {
+		diag(DIAG_ERROR, tmp, nopos, "cannot create the build folder: %s", strerror(errno));
+		free(tmp);
+		rc = 2;
+		goto done;
+	}
+	chmod(tmp, 0755);
+	s.out = tmp;
+
+	for (i = 0; i < c->nm; i++)
+		if (i == 0 || c->m[i - 1]->code != c->m[i]->code) {
+			s.first = xrealloc(s.first, (s.nnum + 1) * sizeof(*s.first));
+			s.first[s.nnum++] = i;
+		}
+
+	buf_puts(&s.sitemap, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	                     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+	home_page(&s, LANG_ZH, "", "zh/", "index.html");
+	for (l = 0; l < LANG__N; l++) {
+		char *rel = xasprintf("%s/index.html", lang_code[l]);
+		home_page(&s, l, "../", "", rel);
+		free(rel);
+		for (i = 0; i < s.nnum; i++)
+			code_page(&s, l, i);
+		for (k = 0; k < CLASS__N; k++)
+			for (i = 0; i < c->nm; i++)
+				if ((int)c->m[i]->klass == k) {
+					class_page(&s, l, k);
+					break;
+				}
+		vendor_pages(&s, l);
+		rfc_pages(&s, l);
+		registry_page(&s, l);
+	}
+	{
+		json_t *ctx = page_ctx(&s, LANG_ZH, "", "zh/", "index.html", str(&s, LANG_ZH, "notfound_title"),
+		                       str(&s, LANG_ZH, "notfound_text"));
+		json_t *groups = json_array();
+		list_page(&s, ctx, NULL, groups, "404.html");
+	}
+	buf_puts(&s.sitemap, "</urlset>\n");
+	write_out(&s, "sitemap.xml", s.sitemap.s, s.sitemap.len);
+
+	search_index(&s);
+	copy_assets(&s);
+	doc = export_corpus(c);
+	text = export_dump(doc, 1);
+	write_out(&s, "codes.json", text, strlen(text));
+	free(text);
+	json_decref(doc);
+	write_out(&s, ".nojekyll", "", 0);
+	text = "This folder is generated by statusgen; every build replaces it.\n";
+	write_out(&s, MARK_FILE, text, strlen(text));
+
+	if (s.errors) {
+		rm_rf(s.out);
+		rc = 1;
+	} else if (swap_in(s.out, out) < 0) {
+		rm_rf(s.out);
+		rc = 2;
+	}
+done:
+	free(s.out);
+	free(s.first);
+	buf_free(&s.sitemap);
+	tmpl_free(s.layout);
+	tmpl_free(s.code);
+	tmpl_free(s.list);
+	tmpl_free(s.registry);
+	json_decref(s.strings);
+	return rc;
+}

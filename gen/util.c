@@ -1,0 +1,354 @@
+/*
+ * util.c — allocation that exits on out-of-memory, a growable buffer, and
+ * file-system helpers.  Nothing here reports through diagnostics: errors are
+ * returned with errno set, for the caller to report.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "gen.h"
+
+static void
+oom(void)
+{
+	fputs("statusgen: out of memory\n", stderr);
+	exit(2);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *p;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom();
+	p = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+/* ---------------------------------------------------------------- buffer */
+
+void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		b->s = xrealloc(b->s, cap);
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+/* Returns the buffer's string, which the caller frees; the buffer is left empty. */
+char *
+buf_detach(struct buf *b)
+{
+	char *s = b->s ? b->s : xstrdup("");
+	b->s = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+/* ------------------------------------------------------------ file system */
+
+/*
+ * Reads the whole file at `path` into `*data` (NUL-terminated, caller frees)
+ * and its length into `*len`.  Returns 0, or -1 with errno set; EFBIG when the
+ * file is larger than `limit` bytes.  Outputs are written only on success.
+ */
+int
+file_read(const char *path, size_t limit, char **data, size_t *len)
+{
+	FILE *f;
+	struct buf b = {0};
+	char chunk[65536];
+	size_t n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return -1;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (b.len + n > limit) {
+			fclose(f);
+			buf_free(&b);
+			errno = EFBIG;
+			return -1;
+		}
+		buf_add(&b, chunk, n);
+	}
+	if (ferror(f)) {
+		int e = errno;
+		fclose(f);
+		buf_free(&b);
+		errno = e ? e : EIO;
+		return -1;
+	}
+	fclose(f);
+	*len = b.len;
+	*data = buf_detach(&b);
+	return 0;
+}
+
+/* Writes `len` bytes to `path`, replacing it.  Returns 0, or -1 with errno set. */
+int
+file_write(const char *path, const char *data, size_t len)
+{
+	FILE *f;
+
+	if ((f = fopen(path, "wb")) == NULL)
+		return -1;
+	if (fwrite(data, 1, len, f) != len) {
+		int e = errno;
+		fclose(f);
+		errno = e;
+		return -1;
+	}
+	return fclose(f) == 0 ? 0 : -1;
+}
+
+/* Creates directory `path` and its parents.  Returns 0, or -1 with errno set. */
+int
+mkdir_p(const char *path)
+{
+	char *p = xstrdup(path), *s;
+	int rc = 0;
+
+	for (s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) == -1 && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+		if (rc)
+			break;
+	}
+	if (rc == 0 && mkdir(p, 0777) == -1 && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
+}
+
+/* Removes `path` and everything below it; a missing path is no error.
+ * Symbolic links are removed, never followed.  Returns 0, or -1 with errno set. */
+int
+rm_rf(const char *path)
+{
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+	int rc = 0;
+
+	if (lstat(path, &st) == -1)
+		return errno == ENOENT ? 0 : -1;
+	if (!S_ISDIR(st.st_mode))
+		return unlink(path);
+	if ((d = opendir(path)) == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		char *sub;
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		sub = path_join(path, e->d_name);
+		if (rm_rf(sub) == -1)
+			rc = -1;
+		free(sub);
+	}
+	closedir(d);
+	if (rmdir(path) == -1)
+		rc = -1;
+	return rc;
+}
+
+/* Returns "a/b", which the caller frees. */
+char *
+path_join(const char *a, const char *b)
+{
+	size_t n = strlen(a);
+	if (n > 0 && a[n - 1] == '/')
+		return xasprintf("%s%s", a, b);
+	return xasprintf("%s/%s", a, b);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Lists the names in directory `dir` (no "." or "..", no hidden files),
+ * sorted bytewise, into `*names` (caller frees each and the array).
+ * Returns the count, or -1 with errno set.
+ */
+int
+dir_list(const char *dir, char ***names)
+{
+	DIR *d;
+	struct dirent *e;
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+
+	if ((d = opendir(dir)) == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		v[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n > 0)
+		qsort(v, n, sizeof(*v), cmp_str);
+	*names = v;
+	return (int)n;
+}
+
+int
+is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* ------------------------------------------------------------------ text */
+
+/*
+ * Checks that s[0..len) is well-formed UTF-8 with no NUL byte.  Returns 1, or
+ * 0 with the offset of the first bad byte in `*bad`.
+ */
+int
+utf8_valid(const char *s, size_t len, size_t *bad)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned c = p[i];
+		size_t n, k;
+		unsigned min, cp;
+
+		if (c == 0)
+			goto fail;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			n = 1, min = 0x80, cp = c & 0x1f;
+		else if (c >= 0xe0 && c <= 0xef)
+			n = 2, min = 0x800, cp = c & 0x0f;
+		else if (c >= 0xf0 && c <= 0xf4)
+			n = 3, min = 0x10000, cp = c & 0x07;
+		else
+			goto fail;
+		for (k = 1; k <= n; k++) {
+			if (i + k >= len || (p[i + k] & 0xc0) != 0x80)
+				goto fail;
+			cp = (cp << 6) | (p[i + k] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			goto fail;
+		i += n + 1;
+	}
+	return 1;
+fail:
+	*bad = i;
+	return 0;
+}
+
+/* Returns the 1-based line and character column of byte `off` in s. */
+struct pos
+text_pos(const char *s, size_t off)
+{
+	struct pos p = {1, 1};
+	size_t i;
+
+	for (i = 0; i < off && s[i]; i++) {
+		if (s[i] == '\n') {
+			p.line++;
+			p.col = 1;
+		} else if (((unsigned char)s[i] & 0xc0) != 0x80) {
+			p.col++;
+		}
+	}
+	return p;
+}
