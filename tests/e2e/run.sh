@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# End-to-end golden tests: tests/e2e/<case>/ holds a small content/ and what
+# statusgen must do with it:
+#   args             the command line after `statusgen` (default: build)
+#   iana.xml         the snapshot to use (default: ../iana-small.xml)
+#   before/          a previous site, copied to out/ before the run
+#   expected.status  the exit status
+#   expected.stderr  the diagnostics, byte for byte
+#   expected/        files the output must contain, byte for byte
+#   unchanged        (empty file) out/ must still equal before/ after the run
+# Every case runs; each failure prints a diff; the last line counts them.
+#   tests/e2e/run.sh [--update] [CASE…]
+set -u
+cd "$(dirname "$0")"
+export LC_ALL=C.UTF-8 TZ=UTC
+gen=../../../gen/statusgen
+update=0
+if [ "${1:-}" = --update ]; then update=1; shift; fi
+cases=("$@")
+[ ${#cases[@]} -eq 0 ] && cases=($(ls -d */ | tr -d /))
+pass=0 fail=0
+for c in "${cases[@]}"; do
+	[ -d "$c/content" ] || continue
+	(
+		cd "$c" || exit 1
+		rm -rf out out.new-*
+		[ -d before ] && cp -a before out
+		args=build
+		[ -f args ] && args=$(cat args)
+		iana=../iana-small.xml
+		[ -f iana.xml ] && iana=iana.xml
+		extra=(--iana "$iana")
+		case "$args" in build*) extra+=(--templates ../../../templates --out out) ;; esac
+		# shellcheck disable=SC2086
+		$gen $args --content content "${extra[@]}" 2>actual.stderr
+		echo $? >actual.status
+		ok=1
+		if [ $update = 1 ]; then
+			cp actual.status expected.status
+			cp actual.stderr expected.stderr
+			if [ -d expected ]; then
+				(cd expected && find . -type f) | while read -r f; do cp "out/$f" "expected/$f"; done
+			fi
+		fi
+		diff -u expected.status actual.status || ok=0
+		diff -u expected.stderr actual.stderr || ok=0
+		if [ -d expected ]; then
+			while read -r f; do
+				diff -u "expected/$f" "out/$f" || ok=0
+			done < <(cd expected && find . -type f | sort)
+		fi
+		if [ -f unchanged ]; then
+			diff -r before out || { echo "$c: out/ changed although the build failed"; ok=0; }
+		fi
+		if ls -d out.new-* >/dev/null 2>&1; then
+			echo "$c: a temporary build folder was left behind"
+			ok=0
+		fi
+		rm -rf out actual.status actual.stderr
+		[ $ok = 1 ]
+	)
+	if [ $? = 0 ]; then
+		pass=$((pass + 1))
+		echo "PASS $c"
+	else
+		fail=$((fail + 1))
+		echo "FAIL $c"
+	fi
+done
+echo "e2e: $pass passed, $fail failed"
+[ $fail = 0 ]

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Checks of the real site: builds the content twice and compares the bytes,
+# validates codes.json against its schema, checks every local link and
+# anchor, and runs every page through the Nu HTML Checker.
+set -u
+cd "$(dirname "$0")/.."
+export LC_ALL=C.UTF-8 TZ=UTC
+out=tests/out
+rm -rf "$out"
+mkdir -p "$out"
+pass=0 fail=0
+step() { # step NAME COMMAND…
+	local name=$1
+	shift
+	if "$@"; then
+		pass=$((pass + 1))
+		echo "PASS $name"
+	else
+		fail=$((fail + 1))
+		echo "FAIL $name"
+	fi
+}
+step "build the real content (no warning)" bash -c "gen/statusgen build --werror --out $out/a 2>$out/a.stderr && ! grep -q -E 'warning|error' $out/a.stderr"
+[ -s "$out/a.stderr" ] && cat "$out/a.stderr"
+step "a second build is byte-identical" bash -c "gen/statusgen build --out $out/b 2>/dev/null && diff -r $out/a $out/b"
+step "codes.json matches codes.schema.json" node tests/validate-json.mjs "$out/a/codes.schema.json" "$out/a/codes.json"
+step "every local link and anchor resolves" node tests/check-links.mjs "$out/a"
+step "every page is valid HTML (Nu HTML Checker)" \
+	java -jar tests/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html "$out/a"
+step "sitemap.xml is well-formed" xmllint --noout "$out/a/sitemap.xml"
+rm -rf "$out"
+echo "site: $pass passed, $fail failed"
+[ $fail = 0 ]

@@ -1,0 +1,105 @@
+#include <criterion/criterion.h>
+
+#include "helpers.h"
+
+/* A corpus of three files: 404, 410 and 499-nginx; returns 404. */
+static struct corpus *
+corpus3(const char *body)
+{
+	struct corpus *c = xcalloc(1, sizeof(*c));
+
+	c->nm = 3;
+	c->m = xcalloc(3, sizeof(*c->m));
+	c->m[0] = meaning_for("content/404.md", "404");
+	c->m[1] = meaning_for("content/410.md", "410");
+	c->m[2] = meaning_for("content/499-nginx.md", "499-nginx");
+	c->m[0]->body = xstrdup(body);
+	c->m[0]->body_line = 10;
+	return c;
+}
+
+Test(markdown, splits_languages_and_drops_the_markers)
+{
+	struct corpus *c = corpus3("<!-- lang: zh -->\n\n中文。\n\n<!-- lang: en -->\n\nEnglish.\n");
+	struct meaning *m = c->m[0];
+
+	capture();
+	md_render(m, c);
+	cr_expect_str_eq(captured(), "");
+	cr_expect_str_eq(m->html[LANG_ZH], "<p>中文。</p>\n");
+	cr_expect_str_eq(m->html[LANG_EN], "<p>English.</p>\n");
+	corpus_free(c);
+}
+
+Test(markdown, rewrites_links_to_content_files)
+{
+	struct corpus *c = corpus3("<!-- lang: zh -->\n[a](410.md) [b](499-nginx.md) [c](410.md#x)\n"
+	                           "<!-- lang: en -->\n[d](https://example.org/) [e](#top)\n");
+	struct meaning *m = c->m[0];
+
+	capture();
+	md_render(m, c);
+	cr_expect_str_eq(captured(), "");
+	cr_expect_str_eq(m->html[LANG_ZH], "<p><a href=\"410.html\">a</a> <a href=\"499.html#nginx\">b</a> "
+	                                   "<a href=\"410.html#x\">c</a></p>\n");
+	cr_expect_str_eq(m->html[LANG_EN], "<p><a href=\"https://example.org/\">d</a> <a href=\"#top\">e</a></p>\n");
+	cr_expect_eq(m->nlinks, 3);
+	corpus_free(c);
+}
+
+Test(markdown, reports_broken_links_at_their_line_and_column)
+{
+	struct corpus *c = corpus3("<!-- lang: zh -->\n\n中文 [a](411.md)\n\n<!-- lang: en -->\n\n"
+	                           "x [b](../secret.txt) [c](javascript:alert(1))\n");
+
+	capture();
+	md_render(c->m[0], c);
+	cr_expect_str_eq(captured(),
+	                 "content/404.md:12:4: error: link to '411.md': there is no such content file\n"
+	                 "content/404.md:16:3: error: link to '../secret.txt': a link must name a content "
+	                 "file (410.md, 499-nginx.md) or an http(s) address\n"
+	                 "content/404.md:16:22: error: link to 'javascript:alert(1)': only http, https "
+	                 "and mailto addresses may be linked\n");
+	corpus_free(c);
+}
+
+Test(markdown, never_passes_raw_html_through)
+{
+	struct corpus *c = corpus3("<!-- lang: zh -->\n<script>alert(1)</script>\n\n"
+	                           "<!-- lang: en -->\nhi <b onclick=\"x\">there</b>\n");
+	struct meaning *m = c->m[0];
+
+	capture();
+	md_render(m, c);
+	cr_expect_null(strstr(m->html[LANG_ZH] ? m->html[LANG_ZH] : "", "<script"));
+	cr_expect_str_eq(m->html[LANG_EN], "<p>hi there</p>\n");
+	cr_expect(strstr(captured(), "11:1: warning: raw HTML is not rendered") != NULL, "%s", captured());
+	corpus_free(c);
+}
+
+Test(markdown, missing_and_repeated_sections_are_errors)
+{
+	struct corpus *c = corpus3("before\n\n<!-- lang: zh -->\nA\n\n<!-- lang: zh -->\nB\n<!-- lang: fr -->\n");
+
+	capture();
+	md_render(c->m[0], c);
+	cr_expect_str_eq(captured(),
+	                 "content/404.md:10:1: error: text before the first language marker '<!-- lang: zh -->'\n"
+	                 "content/404.md:15:1: error: language section 'zh' appears twice (first at line 12)\n"
+	                 "content/404.md:17:1: error: language marker must be exactly '<!-- lang: zh -->' or "
+	                 "'<!-- lang: en -->'\n"
+	                 "content/404.md:10:1: error: missing language section '<!-- lang: en -->'\n");
+	corpus_free(c);
+}
+
+Test(markdown, body_headings_sit_below_the_page_headings)
+{
+	struct corpus *c = corpus3("<!-- lang: zh -->\n# A\n## B\n<!-- lang: en -->\n### C\n");
+	struct meaning *m = c->m[0];
+
+	capture();
+	md_render(m, c);
+	cr_expect_str_eq(m->html[LANG_ZH], "<h3>A</h3>\n<h4>B</h4>\n");
+	cr_expect_str_eq(m->html[LANG_EN], "<h3>C</h3>\n");
+	corpus_free(c);
+}
