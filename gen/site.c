@@ -176,6 +176,7 @@ page_ctx(struct site *s, enum lang l, const char *root, const char *here, const 
 	json_object_set_new(o, "search_js", json_string(t));
 	free(t);
 	json_object_set_new(o, "search_base", json_string(here));
+	json_object_set_new(o, "base_href", json_null());
 	return o;
 }
 
@@ -860,6 +861,8 @@ site_build(struct corpus *c, const char *templates, const char *out, const char 
 		json_t *ctx = page_ctx(&s, LANG_ZH, "", "zh/", "index.html", str(&s, LANG_ZH, "notfound_title"),
 		                       str(&s, LANG_ZH, "notfound_text"));
 		json_t *groups = json_array();
+		/* GitHub Pages serves 404.html at any depth: resolve its links from the root. */
+		json_object_set_new(ctx, "base_href", json_string(base_url));
 		list_page(&s, ctx, NULL, groups, "404.html");
 	}
 	buf_puts(&s.sitemap, "</urlset>\n");

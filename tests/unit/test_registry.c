@@ -52,8 +52,12 @@ Test(registry, snapshot_equals_the_reference_copy)
 	struct registry *ours = NULL, *ref = NULL;
 	size_t i, j;
 
-	if (access(REFERENCE, R_OK) != 0)
-		cr_skip_test("SKIPPED: %s is not there, so the snapshot is not compared", REFERENCE);
+	if (access(REFERENCE, R_OK) != 0) {
+		/* Criterion counts a skip silently; say it where the reader looks. */
+		fprintf(stderr, "[SKIP] registry::snapshot_equals_the_reference_copy: %s is not "
+		                "there, so the snapshot is not compared with it\n", REFERENCE);
+		cr_skip_test("%s is not there", REFERENCE);
+	}
 	capture();
 	cr_assert_eq(registry_load(SNAPSHOT, &ours), 0, "%s", captured());
 	cr_assert_eq(registry_load(REFERENCE, &ref), 0, "%s", captured());
