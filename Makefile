@@ -1,17 +1,22 @@
 # statusgen — see README.md.  `make site` and `make test` set up what they need.
 CC      ?= cc
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wformat=2 -Wshadow -Wno-unused-parameter
+WARN     = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wformat=2 -Wshadow -Wno-unused-parameter
 PKGS     = libcmark libxml-2.0 yaml-0.1 jansson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
-SRCS = gen/main.c gen/util.c gen/diag.c gen/names.c gen/frontmatter.c gen/content.c \
-       gen/registry.c gen/check.c gen/markdown.c gen/template.c gen/export.c gen/site.c
-OBJS = $(SRCS:.c=.o)
-LIBOBJS = $(filter-out gen/main.o,$(OBJS))
+# Objects go to $(BUILD); a sanitizer or fuzzing build uses another folder.
+BUILD   ?= build/default
+SRCS     = gen/main.c gen/util.c gen/diag.c gen/names.c gen/frontmatter.c gen/content.c \
+           gen/registry.c gen/check.c gen/markdown.c gen/template.c gen/export.c gen/site.c \
+           gen/skeleton.c
+LIBOBJS  = $(patsubst gen/%.c,$(BUILD)/%.o,$(filter-out gen/main.c,$(SRCS)))
+TESTS    = $(wildcard tests/unit/test_*.c)
+FUZZERS  = fuzz_frontmatter fuzz_markdown fuzz_registry
 
-.PHONY: all site check test deps deps-test clean test-unit test-e2e test-site
+.PHONY: all site check test deps deps-test clean update-iana bench \
+        test-unit test-e2e test-site test-asan test-valgrind test-fuzz
 
 all: gen/statusgen
 
@@ -22,11 +27,21 @@ deps:
 deps-test:
 	@sh tools/deps.sh test
 
-gen/statusgen: $(OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+gen/statusgen: $(BUILD)/statusgen
+	cp -f $< $@
 
-gen/%.o: gen/%.c gen/gen.h gen/model.h
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+$(BUILD)/statusgen: $(BUILD)/main.o $(LIBOBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/%.o: gen/%.c gen/gen.h gen/model.h
+	@mkdir -p $(BUILD)
+	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+
+$(BUILD)/unit: $(TESTS) tests/unit/helpers.h $(LIBOBJS)
+	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ $(TESTS) $(LIBOBJS) $(PKG_LIBS) -lcriterion
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIBOBJS)
+	$(CC) $(WARN) $(CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< $(LIBOBJS) $(PKG_LIBS)
 
 site: deps
 	@$(MAKE) --no-print-directory gen/statusgen
@@ -38,21 +53,11 @@ check: deps
 
 # Every test; each step runs all of its cases before it reports.
 test: deps-test
-	@$(MAKE) --no-print-directory gen/statusgen tests/unit/run
-	@$(MAKE) --no-print-directory test-unit test-e2e test-site
+	@$(MAKE) --no-print-directory gen/statusgen $(BUILD)/unit
+	@$(MAKE) --no-print-directory test-unit test-e2e test-site test-asan test-valgrind test-fuzz
 
-clean:
-	rm -f gen/statusgen gen/*.o tests/unit/run
-	rm -rf tests/out
-
-# ------------------------------------------------------------------ tests
-TEST_SRCS = $(wildcard tests/unit/test_*.c)
-
-tests/unit/run: $(TEST_SRCS) tests/unit/helpers.h $(LIBOBJS)
-	$(CC) $(CFLAGS) $(PKG_CFLAGS) -o $@ $(TEST_SRCS) $(LIBOBJS) $(PKG_LIBS) -lcriterion
-
-test-unit: tests/unit/run
-	tests/unit/run
+test-unit: $(BUILD)/unit
+	$(BUILD)/unit
 
 test-e2e: gen/statusgen
 	tests/e2e/run.sh
@@ -60,3 +65,41 @@ test-e2e: gen/statusgen
 test-site: gen/statusgen
 	tests/site-checks.sh
 
+# The unit and end-to-end tests again, and a build of the real content, under
+# AddressSanitizer and UndefinedBehaviorSanitizer.
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+test-asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan CFLAGS="$(ASAN_FLAGS)" build/asan/statusgen build/asan/unit
+	build/asan/unit
+	STATUSGEN=$(CURDIR)/build/asan/statusgen tests/e2e/run.sh
+	rm -rf build/asan/site && build/asan/statusgen build --out build/asan/site 2>/dev/null
+	rm -rf build/asan/site
+
+# The build of the real content under valgrind: zero errors, zero leaks.
+test-valgrind: gen/statusgen
+	rm -rf build/valgrind-site
+	valgrind -q --error-exitcode=1 --leak-check=full --show-leak-kinds=all \
+	    --errors-for-leak-kinds=all gen/statusgen build --out build/valgrind-site 2>build/valgrind.log \
+	    || { cat build/valgrind.log; exit 1; }
+	@grep -v -E '^content/.*: note: ' build/valgrind.log || true
+	rm -rf build/valgrind-site
+	@echo "valgrind: 1 passed, 0 failed"
+
+# Coverage-guided fuzzing (libFuzzer, clang) under ASan+UBSan, FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+test-fuzz:
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" \
+	    $(addprefix build/fuzz/,$(FUZZERS))
+	tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(FUZZERS)
+
+# Fetches IANA's current registry over the network; `make check` then says
+# what changed against the content.
+update-iana:
+	curl -fsSL -o data/iana/http-status-codes.xml.new \
+	    https://www.iana.org/assignments/http-status-codes/http-status-codes.xml
+	mv data/iana/http-status-codes.xml.new data/iana/http-status-codes.xml
+	@$(MAKE) --no-print-directory check || true
+
+clean:
+	rm -rf build gen/statusgen tests/out

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "gen.h"
 
@@ -86,8 +87,9 @@ check_iana(struct corpus *c, struct meaning *m)
 	if (rec->phrase[0] != '\0' && m->title[LANG_EN] &&
 	    strcmp(m->title[LANG_EN], rec->phrase) != 0)
 		diag(DIAG_ERROR, m->path, m->pos_title_en,
-		     "title.en '%s' does not match IANA's description '%s'", m->title[LANG_EN],
-		     rec->phrase);
+		     "IANA calls %03d '%s', but title.en is '%s' (if IANA renamed it, keep the old "
+		     "name in 'aliases')",
+		     m->code, rec->phrase, m->title[LANG_EN]);
 	if (rec->unused && m->status != STATUS_UNUSED)
 		diag(DIAG_ERROR, m->path, m->pos_status,
 		     "IANA marks %03d '(Unused)': the file needs 'status: unused' and a 'note'", m->code);
@@ -99,17 +101,65 @@ check_iana(struct corpus *c, struct meaning *m)
 			continue;
 		if (x->rfc && x->section)
 			diag(DIAG_ERROR, m->path, m->pos_refs,
-			     "references lack RFC %d, section %s, which IANA cites for %03d "
+			     "IANA cites RFC %d, section %s for %03d, but the references lack it "
 			     "(add {rfc: %d, section: \"%s\"})",
 			     x->rfc, x->section, m->code, x->rfc, x->section);
 		else if (x->rfc)
 			diag(DIAG_ERROR, m->path, m->pos_refs,
-			     "references lack RFC %d, which IANA cites for %03d (add {rfc: %d})", x->rfc,
-			     m->code, x->rfc);
+			     "IANA cites RFC %d for %03d, but the references lack it (add {rfc: %d})",
+			     x->rfc, m->code, x->rfc);
 		else
 			diag(DIAG_ERROR, m->path, m->pos_refs,
-			     "references lack %s, which IANA cites for %03d (add {draft: \"%s\"})",
+			     "IANA cites %s for %03d, but the references lack it (add {draft: \"%s\"})",
 			     x->data, m->code, x->data);
+	}
+}
+
+/*
+ * Warns when a temporary registration's "expires YYYY-MM-DD" has passed.
+ * Today is the UTC date, or $STATUSGEN_TODAY (YYYY-MM-DD) for reproducible
+ * tests.
+ */
+static void
+check_expiry(const struct iana_record *r, const char *path)
+{
+	const char *e = r->annotation ? strstr(r->annotation, "expires ") : NULL, *env;
+	char today[11], until[11];
+	struct pos p = {r->line, 0};
+	time_t now;
+	struct tm tm;
+
+	if (e == NULL || strlen(e + 8) < 10)
+		return;
+	snprintf(until, sizeof(until), "%.10s", e + 8);
+	if ((env = getenv("STATUSGEN_TODAY")) != NULL && strlen(env) == 10) {
+		snprintf(today, sizeof(today), "%s", env);
+	} else {
+		now = time(NULL);
+		gmtime_r(&now, &tm);
+		strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	}
+	if (strcmp(today, until) > 0)
+		diag(DIAG_WARNING, path, p,
+		     "the temporary registration of %03d expired on %s (today is %s); fetch the "
+		     "current registry ('make update-iana') to see what IANA decided",
+		     r->lo, until, today);
+}
+
+/* Links m's see-also entries to their targets, reporting those that do not exist. */
+static void
+check_see_also(struct corpus *c, struct meaning *m)
+{
+	size_t j;
+
+	for (j = 0; j < m->nsee; j++) {
+		struct see_also *s = &m->see[j];
+		s->target = corpus_find(c, s->id);
+		if (s->target == m)
+			diag(DIAG_ERROR, m->path, s->pos, "see-also names this file itself");
+		else if (s->target == NULL)
+			diag(DIAG_ERROR, m->path, s->pos,
+			     "see-also '%s': there is no %s.md in the content folder", s->id, s->id);
 	}
 }
 
@@ -128,15 +178,7 @@ check_corpus(struct corpus *c)
 
 		for (j = 0; j < m->nrefs; j++)
 			resolve_ref(&m->refs[j]);
-		for (j = 0; j < m->nsee; j++) {
-			struct see_also *s = &m->see[j];
-			s->target = corpus_find(c, s->id);
-			if (s->target == m)
-				diag(DIAG_ERROR, m->path, s->pos, "see-also names this file itself");
-			else if (s->target == NULL)
-				diag(DIAG_ERROR, m->path, s->pos,
-				     "see-also '%s': there is no %s.md in the content folder", s->id, s->id);
-		}
+		check_see_also(c, m);
 		if (!m->ok)
 			continue;
 		if (c->reg)
@@ -164,9 +206,15 @@ check_corpus(struct corpus *c)
 		m = corpus_find(c, id);
 		if (m == NULL)
 			diag(DIAG_ERROR, c->reg->path, p,
-			     "IANA assigns %03d (%s), but the content folder has no %03d.md", r->lo,
-			     r->description, r->lo);
+			     "IANA assigns %03d (%s), but the content folder has no %03d.md "
+			     "('statusgen new %03d' writes a skeleton)",
+			     r->lo, r->description, r->lo, r->lo);
+		check_expiry(r, c->reg->path);
 	}
+
+	for (k = 0; k < CLASS__N; k++)
+		if (c->classes[k])
+			check_see_also(c, c->classes[k]);
 
 	/* Every class that has codes has its introduction. */
 	for (k = 0; k < CLASS__N; k++) {

@@ -73,6 +73,9 @@ corpus_free(struct corpus *c)
 	free(c->m);
 	for (k = 0; k < CLASS__N; k++)
 		meaning_free(c->classes[k]);
+	for (i = 0; i < c->npages; i++)
+		meaning_free(c->pages[i]);
+	free(c->pages);
 	registry_free(c->reg);
 	free(c->dir);
 	free(c);
@@ -238,9 +241,51 @@ load_classes(struct corpus *c, const char *dir)
 	return rc;
 }
 
+/* Loads content/pages/NAME.md: pages of their own, NAME in [a-z0-9-]. */
+static int
+load_pages(struct corpus *c, const char *dir)
+{
+	char **names = NULL;
+	int n, i, rc = 0;
+
+	if ((n = dir_list(dir, &names)) < 0) {
+		diag(DIAG_ERROR, dir, pos_none, "cannot read the folder: %s", strerror(errno));
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		char *path = path_join(dir, names[i]);
+		size_t len = strlen(names[i]);
+		int ok = len > 3 && strcmp(names[i] + len - 3, ".md") == 0;
+		if (ok) {
+			names[i][len - 3] = '\0';
+			ok = names[i][0] != '\0' && strspn(names[i], "abcdefghijklmnopqrstuvwxyz0123456789-") == len - 3 &&
+			     strcmp(names[i], "index") != 0 && strcmp(names[i], "vendors") != 0 &&
+			     strcmp(names[i], "rfcs") != 0 && strcmp(names[i], "iana") != 0 &&
+			     (names[i][0] < '0' || names[i][0] > '9');
+		}
+		if (!ok) {
+			diag(DIAG_ERROR, path, pos_none,
+			     "a page must be named NAME.md: lowercase letters, digits and '-', not starting "
+			     "with a digit, and not index, vendors, rfcs or iana");
+		} else {
+			struct meaning *m = meaning_new(path, names[i]);
+			m->is_page = 1;
+			m->code = -1;
+			c->pages = xrealloc(c->pages, (c->npages + 1) * sizeof(*c->pages));
+			c->pages[c->npages++] = m;
+			if (load_file(m) < 0)
+				rc = -1;
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
 /*
  * Loads every content file of `dir` (and the class introductions of
- * dir/classes).  Reports every problem through diag().  Returns the corpus
+ * dir/classes, the pages of dir/pages).  Reports every problem through diag().  Returns the corpus
  * (caller frees with corpus_free), or NULL when `dir` cannot be read; sets
  * *io_error when a file could not be read.
  */
@@ -266,6 +311,9 @@ corpus_load(const char *dir, int *io_error)
 
 		if (strcmp(names[i], "classes") == 0 && is_dir(path)) {
 			if (load_classes(c, path) < 0)
+				*io_error = 1;
+		} else if (strcmp(names[i], "pages") == 0 && is_dir(path)) {
+			if (load_pages(c, path) < 0)
 				*io_error = 1;
 		} else if (len < 4 || strcmp(names[i] + len - 3, ".md") != 0) {
 			diag(DIAG_WARNING, path, pos_none, "not a content file (not *.md); ignored");

@@ -674,6 +674,10 @@ fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
 			fm_error(&f, kn, "key '%s' is not used in a class introduction", ks);
 			continue;
 		}
+		if (m->is_page && k != K_TITLE && k != K_SUMMARY && k != K_NOTE) {
+			fm_error(&f, kn, "key '%s' is not used in a page (only title, summary, note)", ks);
+			continue;
+		}
 		switch (k) {
 		case K_CODE:
 			if (want_int(&f, v, "'code'", 3, &code) && code != m->code)
@@ -742,12 +746,12 @@ fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
 
 	/* Required keys and rules between keys. */
 	for (k = 0; k < K__N; k++) {
-		int required = k == K_CLASS || k == K_TITLE || k == K_SUMMARY ||
-		               (!m->is_class && (k == K_CODE || k == K_REGISTRY));
+		int required = k == K_TITLE || k == K_SUMMARY || (k == K_CLASS && !m->is_page) ||
+		               (!m->is_class && !m->is_page && (k == K_CODE || k == K_REGISTRY));
 		if (required && !seen[k])
 			fm_error(&f, NULL, "missing required key '%s'", key_name[k]);
 	}
-	if (!m->is_class && registry_ok) {
+	if (!m->is_class && !m->is_page && registry_ok) {
 		if (m->registry == REG_VENDOR && !seen[K_VENDOR])
 			diag(DIAG_ERROR, m->path, m->pos_registry,
 			     "'registry: vendor' needs 'vendor' (the product's display name)"), f.errors++;

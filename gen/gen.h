@@ -61,6 +61,7 @@ extern const char *const status_name[STATUS__N];     /* "deprecated" */
 int class_of_code(int code);                         /* enum klass */
 int name_lookup(const char *const *names, int n, const char *s); /* index or -1 */
 int id_parse(const char *s, int *code, const char **slug);       /* 1 if s is an id */
+char *slugify(const char *name);
 
 /* frontmatter.c */
 int fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line);
@@ -73,6 +74,7 @@ struct meaning *corpus_find(const struct corpus *, const char *id);
 
 /* registry.c */
 int registry_load(const char *path, struct registry **out);
+int registry_parse(const char *path, const char *data, size_t len, struct registry **out);
 const struct iana_record *registry_find(const struct registry *, int code);
 void registry_free(struct registry *);
 
@@ -94,6 +96,9 @@ char *export_dump(const struct json_t *j, int indent);
 
 /* site.c */
 int site_build(struct corpus *c, const char *templates, const char *out, const char *base_url);
+
+/* skeleton.c */
+int skeleton_write(const char *dir, int code, const char *vendor, const struct registry *reg);
 
 /* check.c */
 void check_corpus(struct corpus *c);

@@ -16,6 +16,7 @@ static const char usage[] =
     "usage: statusgen build [--content DIR] [--templates DIR] [--iana FILE] [--out DIR]\n"
     "                       [--base-url URL] [--werror]\n"
     "       statusgen check [--content DIR] [--iana FILE] [--werror]\n"
+    "       statusgen new NNN [--vendor NAME] [--content DIR] [--iana FILE]\n"
     "       statusgen --help | --version\n";
 
 static const char help[] =
@@ -25,6 +26,7 @@ static const char help[] =
     "commands:\n"
     "  build   check the content, then write the site and codes.json into --out\n"
     "  check   check the content against SPEC §2 and the IANA snapshot only\n"
+    "  new     write the skeleton of a new meaning of code NNN (never replaces a file)\n"
     "\n"
     "options (defaults are relative to the repository root):\n"
     "  --content DIR     content files                 (content)\n"
@@ -33,11 +35,37 @@ static const char help[] =
     "  --out DIR         output folder, replaced whole (site)\n"
     "  --base-url URL    address the site is published at, for sitemap.xml\n"
     "  --werror          treat warnings as errors\n"
+    "  --vendor NAME     new: the product whose own meaning this is\n"
     "\n"
     "exit status: 0 clean, 1 content errors, 2 usage or I/O errors.\n"
     "See statusgen(1) and statusgen-content(5).\n";
 
 #define DEFAULT_BASE_URL "https://statusgen.github.io/statusgen/"
+
+/* statusgen new: returns the exit status. */
+static int
+new_meaning(const char *content, const char *iana, const char *code_arg, const char *vendor)
+{
+	struct registry *reg = NULL;
+	struct pos none = {0, 0};
+	int code, rc;
+	const char *slug;
+
+	if (strlen(code_arg) != 3 || !id_parse(code_arg, &code, &slug)) {
+		diag(DIAG_ERROR, "statusgen new", none, "'%s' is not a three-digit code", code_arg);
+		return 2;
+	}
+	if (vendor && vendor[0] == '\0') {
+		diag(DIAG_ERROR, "statusgen new", none, "--vendor needs a name");
+		return 2;
+	}
+	if (registry_load(iana, &reg) != 0)
+		return 2;
+	rc = skeleton_write(content, code, vendor, reg);
+	registry_free(reg);
+	xmlCleanupParser();
+	return rc;
+}
 
 int
 main(int argc, char **argv)
@@ -47,11 +75,12 @@ main(int argc, char **argv)
 	    {"iana", required_argument, NULL, 'i'},    {"out", required_argument, NULL, 'o'},
 	    {"base-url", required_argument, NULL, 'b'}, {"werror", no_argument, NULL, 'W'},
 	    {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
+	    {"vendor", required_argument, NULL, 'v'},
 	    {NULL, 0, NULL, 0},
 	};
 	const char *content = "content", *templates = "templates";
 	const char *iana = "data/iana/http-status-codes.xml", *out = "site";
-	const char *base_url = DEFAULT_BASE_URL, *cmd;
+	const char *base_url = DEFAULT_BASE_URL, *cmd, *vendor = NULL, *code_arg = NULL;
 	struct corpus *c;
 	int werror = 0, build, io_error = 0, ch, rc;
 	size_t i;
@@ -66,13 +95,22 @@ main(int argc, char **argv)
 		puts("statusgen " STATUSGEN_VERSION);
 		return 0;
 	}
-	if (argc < 2 || (strcmp(argv[1], "build") != 0 && strcmp(argv[1], "check") != 0)) {
+	if (argc < 2 || (strcmp(argv[1], "build") != 0 && strcmp(argv[1], "check") != 0 &&
+	                  strcmp(argv[1], "new") != 0)) {
 		fputs(usage, stderr);
 		return 2;
 	}
 	cmd = argv[1];
 	build = strcmp(cmd, "build") == 0;
 	optind = 2;
+	if (strcmp(cmd, "new") == 0) {
+		if (argc < 3 || argv[2][0] == '-') {
+			fputs(usage, stderr);
+			return 2;
+		}
+		code_arg = argv[2];
+		optind = 3;
+	}
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c': content = optarg; break;
@@ -81,17 +119,21 @@ main(int argc, char **argv)
 		case 'o': out = optarg; break;
 		case 'b': base_url = optarg; break;
 		case 'W': werror = 1; break;
+		case 'v': vendor = optarg; break;
 		case 'h': fputs(usage, stdout); fputs(help, stdout); return 0;
 		case 'V': puts("statusgen " STATUSGEN_VERSION); return 0;
 		default: fputs(usage, stderr); return 2;
 		}
 	}
-	if (optind < argc || (!build && (strcmp(templates, "templates") != 0 || strcmp(out, "site") != 0))) {
+	if (optind < argc || (!build && (strcmp(templates, "templates") != 0 || strcmp(out, "site") != 0)) ||
+	    (vendor && !code_arg)) {
 		fputs(usage, stderr);
 		return 2;
 	}
 
 	LIBXML_TEST_VERSION
+	if (code_arg)
+		return new_meaning(content, iana, code_arg, vendor);
 	c = corpus_load(content, &io_error);
 	if (c == NULL)
 		return 2;
@@ -105,6 +147,8 @@ main(int argc, char **argv)
 	for (k = 0; k < CLASS__N; k++)
 		if (c->classes[k])
 			md_render(c->classes[k], c);
+	for (i = 0; i < c->npages; i++)
+		md_render(c->pages[i], c);
 
 	if (io_error)
 		rc = 2;

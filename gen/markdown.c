@@ -263,7 +263,7 @@ md_render(struct meaning *m, const struct corpus *c)
 			     lang_code[l]);
 		} else {
 			walk(m, c, docs[l]);
-			shift_headings(docs[l], m->is_class ? 2 : 3);
+			shift_headings(docs[l], m->is_class || m->is_page ? 2 : 3);
 			free(m->html[l]);
 			m->html[l] = cmark_render_html(docs[l], CMARK_OPT_DEFAULT);
 		}

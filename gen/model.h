@@ -80,6 +80,8 @@ struct meaning {
 	char *path;  /* the file as named on the command line: content/404.md */
 	int is_class; /* a class introduction (content/classes/4xx.md): no code,
 	                 registry or references; `klass` from the file name */
+	int is_page;  /* a page of its own (content/pages/guide.md): title,
+	                 summary, note and a body only */
 	char *id;    /* from the file name: "404", "499-nginx" */
 	char *slug;  /* the vendor part of the file name ("nginx"), or NULL */
 	int code;    /* from the file name */
@@ -157,6 +159,8 @@ struct corpus {
 	struct meaning **m; /* sorted by code, then IANA/plain id first, then id */
 	size_t nm;
 	struct meaning *classes[CLASS__N]; /* class introductions, NULL where none */
+	struct meaning **pages; /* content/pages/NAME.md, sorted by id */
+	size_t npages;
 	struct registry *reg;
 };
 

@@ -2,6 +2,7 @@
  * names.c — the vocabulary of the content format (SPEC §2): the spellings of
  * languages, classes, registries and statuses, and the shape of an id.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "gen.h"
@@ -65,4 +66,31 @@ id_parse(const char *s, int *code, const char **slug)
 	*code = (s[0] - '0') * 100 + (s[1] - '0') * 10 + (s[2] - '0');
 	*slug = s + 4;
 	return 1;
+}
+
+/* Returns a slug for a display name ("Microsoft IIS" → "microsoft-iis"),
+ * which the caller frees; never empty. */
+char *
+slugify(const char *name)
+{
+	char *out = xmalloc(strlen(name) + 1), *o = out;
+	const char *p;
+
+	for (p = name; *p; p++) {
+		char ch = *p;
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'))
+			*o++ = ch;
+		else if (o > out && o[-1] != '-')
+			*o++ = '-';
+	}
+	while (o > out && o[-1] == '-')
+		o--;
+	*o = '\0';
+	if (out[0] == '\0') {
+		free(out);
+		out = xstrdup("vendor");
+	}
+	return out;
 }

@@ -11,6 +11,7 @@
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
 #include <libxml/xmlerror.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -183,13 +184,13 @@ parse_value(const char *v, int *lo, int *hi)
 }
 
 /*
- * Loads the snapshot at `path` into `*out` (caller frees with
- * registry_free).  Reports every problem through diag().  Returns 0, 1 when
- * the file is malformed or reshaped, 2 when it cannot be read; *out is
- * written only on 0.
+ * Parses a snapshot held in memory (`len` bytes, named `path` in
+ * diagnostics) into `*out` (caller frees with registry_free).  Reports every
+ * problem through diag().  Returns 0, or 1 when it is malformed or reshaped;
+ * *out is written only on 0.
  */
 int
-registry_load(const char *path, struct registry **out)
+registry_parse(const char *path, const char *data, size_t len, struct registry **out)
 {
 	struct load ld = {path, 0};
 	xmlDocPtr doc = NULL, sdoc = NULL;
@@ -199,17 +200,14 @@ registry_load(const char *path, struct registry **out)
 	xmlNodePtr root, inner, n;
 	struct registry *reg = NULL;
 	struct pos none = {0, 0};
-	FILE *f;
 	int rc = 1;
 
-	if ((f = fopen(path, "rb")) == NULL) {
-		diag(DIAG_ERROR, path, none, "cannot read the IANA snapshot: %s", strerror(errno));
-		return 2;
+	if (len > INT_MAX) {
+		diag(DIAG_ERROR, path, none, "IANA snapshot: too large");
+		return 1;
 	}
-	fclose(f);
-
 	xmlSetStructuredErrorFunc(&ld, on_xml_error);
-	doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	doc = xmlReadMemory(data, (int)len, path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
 	if (doc == NULL || ld.errors) {
 		if (ld.errors == 0)
 			diag(DIAG_ERROR, path, none, "IANA snapshot: not an XML file");
@@ -288,6 +286,29 @@ out:
 		*out = reg;
 	else
 		registry_free(reg);
+	return rc;
+}
+
+/*
+ * Loads the snapshot at `path` into `*out` (caller frees with
+ * registry_free).  Reports every problem through diag().  Returns 0, 1 when
+ * the file is malformed or reshaped, 2 when it cannot be read; *out is
+ * written only on 0.
+ */
+int
+registry_load(const char *path, struct registry **out)
+{
+	char *data = NULL;
+	size_t len;
+	struct pos none = {0, 0};
+	int rc;
+
+	if (file_read(path, 64 * 1024 * 1024, &data, &len) == -1) {
+		diag(DIAG_ERROR, path, none, "cannot read the IANA snapshot: %s", strerror(errno));
+		return 2;
+	}
+	rc = registry_parse(path, data, len, out);
+	free(data);
 	return rc;
 }
 

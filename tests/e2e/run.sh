@@ -8,12 +8,15 @@
 #   expected.stderr  the diagnostics, byte for byte
 #   expected/        files the output must contain, byte for byte
 #   unchanged        (empty file) out/ must still equal before/ after the run
+#   today            the date the run takes as today (default 2026-11-01)
+#   setup            a script run in the case folder first, for inputs too large
+#                    or too odd to commit; what it makes is removed afterwards
 # Every case runs; each failure prints a diff; the last line counts them.
 #   tests/e2e/run.sh [--update] [CASE…]
 set -u
 cd "$(dirname "$0")"
 export LC_ALL=C.UTF-8 TZ=UTC
-gen=../../../gen/statusgen
+gen=${STATUSGEN:-../../../gen/statusgen}
 update=0
 if [ "${1:-}" = --update ]; then update=1; shift; fi
 cases=("$@")
@@ -27,6 +30,12 @@ for c in "${cases[@]}"; do
 		[ -d before ] && cp -a before out
 		args=build
 		[ -f args ] && args=$(cat args)
+		export STATUSGEN_TODAY=2026-11-01
+		[ -f today ] && STATUSGEN_TODAY=$(cat today)
+		made=""
+		if [ -x setup ]; then
+			made=$(./setup) || { echo "$c: setup failed"; exit 1; }
+		fi
 		iana=../iana-small.xml
 		[ -f iana.xml ] && iana=iana.xml
 		extra=(--iana "$iana")
@@ -56,7 +65,7 @@ for c in "${cases[@]}"; do
 			echo "$c: a temporary build folder was left behind"
 			ok=0
 		fi
-		rm -rf out actual.status actual.stderr
+		rm -rf out actual.status actual.stderr $made
 		[ $ok = 1 ]
 	)
 	if [ $? = 0 ]; then

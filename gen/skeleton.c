@@ -1,0 +1,174 @@
+/*
+ * skeleton.c — `statusgen new NNN [--vendor NAME]`: a complete skeleton of a
+ * new meaning for a contributor to fill in.  Every key of SPEC §2 is there
+ * (the optional ones as comments), both language sections with the headings
+ * the reference uses, the class derived from the number, and, for a code
+ * IANA assigns, its title and references from the snapshot, so that the
+ * skeleton passes `statusgen check` as it is.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gen.h"
+
+static const char body[] =
+    "\n"
+    "<!-- lang: zh -->\n"
+    "\n"
+    "### 含义\n\nTODO：用自己的话说明这个状态码的意思。\n\n"
+    "### 何时使用\n\nTODO\n\n"
+    "### 客户端与缓存\n\nTODO\n\n"
+    "### 相关首部字段\n\nTODO\n\n"
+    "### 示例\n\n```http\nTODO\n```\n\n"
+    "### 易混淆的状态码\n\nTODO：链接写成 [404 Not Found](404.md) 这样。\n"
+    "\n"
+    "<!-- lang: en -->\n"
+    "\n"
+    "### Meaning\n\nTODO: what the code means, in your own words.\n\n"
+    "### When to use it\n\nTODO\n\n"
+    "### Clients and caches\n\nTODO\n\n"
+    "### Related headers\n\nTODO\n\n"
+    "### Example\n\n```http\nTODO\n```\n\n"
+    "### Often confused with\n\nTODO: link other codes like [404 Not Found](404.md).\n";
+
+/* Appends a YAML double-quoted scalar of s. */
+static void
+put_quoted(struct buf *b, const char *s)
+{
+	buf_puts(b, "\"");
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_add(b, "\\", 1);
+		buf_add(b, s, 1);
+	}
+	buf_puts(b, "\"");
+}
+
+/*
+ * Writes the skeleton of meaning `code` (of `vendor`, or NULL) into folder
+ * `dir`, never replacing a file.  `reg` (may be NULL) gives IANA's title and
+ * references.  Reports through diag().  Returns 0, 1 when the file exists or
+ * the input is wrong, 2 on an I/O error.
+ */
+int
+skeleton_write(const char *dir, int code, const char *vendor, const struct registry *reg)
+{
+	const struct iana_record *rec = reg ? registry_find(reg, code) : NULL;
+	struct buf b = {0};
+	struct pos none = {0, 0};
+	char *slug = NULL, *name, *path, line[512];
+	int fd, k, rc = 0;
+	size_t i;
+
+	if (code < 0 || code > 999) {
+		diag(DIAG_ERROR, "statusgen new", none, "a code has three digits, not %d", code);
+		return 1;
+	}
+	if (rec && !rec->assigned)
+		rec = NULL;
+	if (vendor) {
+		slug = slugify(vendor);
+		name = xasprintf("%03d-%s.md", code, slug);
+	} else {
+		name = xasprintf("%03d.md", code);
+	}
+	path = path_join(dir, name);
+	k = class_of_code(code);
+
+	snprintf(line, sizeof(line), "---\ncode: %d\nclass: %s\n", code, class_name[k]);
+	buf_puts(&b, line);
+	if (vendor) {
+		buf_puts(&b, "registry: vendor\nvendor: ");
+		put_quoted(&b, vendor);
+		buf_puts(&b, "\n");
+	} else {
+		buf_puts(&b, rec ? "registry: iana\n" : "registry: unofficial\n");
+	}
+	buf_puts(&b, "title:\n  en: ");
+	if (rec && !vendor && rec->phrase[0])
+		put_quoted(&b, rec->phrase);
+	else
+		buf_puts(&b, "TODO English title");
+	buf_puts(&b, "\n  zh: TODO 中文标题\n"
+	             "summary:\n  en: TODO One sentence saying what the code means.\n"
+	             "  zh: TODO 用一句话说明这个状态码的意思。\n");
+	if (rec && rec->unused && !vendor)
+		buf_puts(&b, "status: unused\n");
+	else
+		buf_puts(&b, "# status: deprecated    # or unused, obsolete, joke; needs a note\n");
+	if (rec && rec->unused && !vendor)
+		buf_puts(&b, "note:\n  en: TODO Why IANA keeps it unused.\n  zh: TODO 为什么不再使用。\n");
+	else
+		buf_puts(&b, "# note:\n#   en: A callout shown on the page.\n#   zh: 页面上的提示框。\n");
+	buf_puts(&b, "# aliases:\n#   en: [Former Name]\n#   zh: [旧名称]\n");
+	buf_puts(&b, "references:\n");
+	for (i = 0; rec && !vendor && i < rec->nxrefs; i++) {
+		const struct iana_xref *x = &rec->xrefs[i];
+		if (x->rfc) {
+			snprintf(line, sizeof(line), "  - rfc: %d\n", x->rfc);
+			buf_puts(&b, line);
+			if (x->section) {
+				buf_puts(&b, "    section: ");
+				put_quoted(&b, x->section);
+				buf_puts(&b, "\n");
+			}
+		} else if (strcmp(x->type, "draft") == 0) {
+			buf_puts(&b, "  - draft: ");
+			put_quoted(&b, x->data);
+			buf_puts(&b, "\n");
+		} else if (strncmp(x->data, "https://", 8) == 0) {
+			buf_puts(&b, "  - url: ");
+			put_quoted(&b, x->data);
+			buf_puts(&b, "\n    text: ");
+			put_quoted(&b, x->text ? x->text : x->data);
+			buf_puts(&b, "\n");
+		}
+	}
+	if (!rec || vendor)
+		buf_puts(&b, "  - url: \"https://example.org/TODO\"\n"
+		             "    text: \"TODO: the product's own documentation\"\n");
+	buf_puts(&b, "see-also: []\n"
+	             "# subcodes:              # IIS-style sub-status codes\n"
+	             "#   - code: \"403.14\"\n#     en: Directory listing is denied.\n"
+	             "#     zh: 禁止列出目录。\n");
+	if (!vendor)
+		buf_puts(&b, "# constants:\n#   go: http.StatusNotFound\n"
+		             "#   python: http.HTTPStatus.NOT_FOUND\n"
+		             "#   java: HttpURLConnection.HTTP_NOT_FOUND\n"
+		             "#   dotnet: HttpStatusCode.NotFound\n"
+		             "#   node: http2.constants.HTTP_STATUS_NOT_FOUND\n"
+		             "#   rails: \":not_found\"\n");
+	buf_puts(&b, "---\n");
+	buf_puts(&b, body);
+
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+	if (fd == -1) {
+		if (errno == EEXIST) {
+			diag(DIAG_ERROR, path, none, "already exists; statusgen new never replaces a file");
+			rc = 1;
+		} else {
+			diag(DIAG_ERROR, path, none, "cannot create: %s", strerror(errno));
+			rc = 2;
+		}
+	} else {
+		if (write(fd, b.s, b.len) != (ssize_t)b.len) {
+			diag(DIAG_ERROR, path, none, "cannot write: %s", strerror(errno));
+			rc = 2;
+		}
+		if (close(fd) == -1 && rc == 0) {
+			diag(DIAG_ERROR, path, none, "cannot write: %s", strerror(errno));
+			rc = 2;
+		}
+		if (rc == 0)
+			printf("%s\n", path);
+	}
+	buf_free(&b);
+	free(path);
+	free(name);
+	free(slug);
+	return rc;
+}
