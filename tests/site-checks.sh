@@ -31,6 +31,8 @@ step "a second build is byte-identical" bash -c "gen/statusgen build --out $out/
 step "codes.json matches codes.schema.json" node tests/validate-json.mjs templates/codes.schema.json "$out/a/codes.json"
 step "api/NNN.json match code.schema.json" node tests/validate-json.mjs templates/code.schema.json \
 	--ref templates/codes.schema.json "$out"/a/api/*.json
+step "every IANA page has every part, both languages substantial (content-checks)" \
+	node tests/content-checks.mjs "$out/a/codes.json"
 step "every local link and anchor resolves" node tests/check-links.mjs "$out/a"
 step "every page is valid HTML (Nu HTML Checker)" \
 	java -jar tests/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html "$out/a"

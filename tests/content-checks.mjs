@@ -1,0 +1,67 @@
+// Checks that keep the content complete (issue: the most complete reference).
+// For every registry: iana meaning in codes.json:
+//  - both language sections have every part a reader expects, as ### headings;
+//  - each language has at least 600 characters of prose (code blocks excluded);
+//  - references and see-also are present;
+//  - constants are present for every language that defines one for the code.
+// For every other meaning: both languages have at least 300 characters of prose.
+//   node tests/content-checks.mjs SITE/codes.json
+import { readFileSync } from "node:fs";
+
+const doc = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const parts = {
+  zh: ["含义", "何时使用", "客户端与缓存", "相关首部字段", "示例", "易混淆的状态码"],
+  en: ["Meaning", "When to use it", "Clients and caches", "Related headers", "Example", "Often confused with"],
+};
+const range = (a, b) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
+// Which codes each library names (checked against their sources).
+const javaCodes = new Set([...range(200, 206), ...range(300, 305), ...range(400, 415), ...range(500, 505)]);
+const definedBy = {
+  java: (c) => javaCodes.has(c),
+  go: (c) => c !== 104 && c !== 306,
+  python: (c) => c !== 104 && c !== 306,
+  node: (c) => c !== 104 && c !== 306,
+  dotnet: (c) => c !== 104 && c !== 418 && c !== 425,
+  rails: (c) => c !== 104 && c !== 306 && c !== 418,
+};
+
+function prose(html) {
+  return html
+    .replace(/<pre[\s\S]*?<\/pre>/g, "")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&[a-z#0-9]+;/g, "x")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+function headings(html) {
+  return [...html.matchAll(/<h3>([\s\S]*?)<\/h3>/g)].map((m) => m[1]);
+}
+
+const problems = [];
+let iana = 0, others = 0;
+for (const entry of doc.codes) {
+  for (const m of entry.meanings) {
+    const say = (msg) => problems.push(`${m.id}: ${msg}`);
+    if (m.registry !== "iana") {
+      others++;
+      for (const l of ["zh", "en"])
+        if (prose(m.body[l]).length < 300) say(`${l} body has only ${prose(m.body[l]).length} characters of prose`);
+      continue;
+    }
+    iana++;
+    for (const l of ["zh", "en"]) {
+      const h = headings(m.body[l]);
+      for (const p of parts[l]) if (!h.includes(p)) say(`${l} body lacks the part "${p}"`);
+      const n = prose(m.body[l]).length;
+      if (n < 600) say(`${l} body has only ${n} characters of prose (at least 600)`);
+      if (!/<pre><code class="language-http">/.test(m.body[l])) say(`${l} body has no example exchange (\`\`\`http)`);
+    }
+    if (m.references.length === 0) say("no references");
+    if (m.see_also.length === 0) say("no see-also");
+    for (const [lang, has] of Object.entries(definedBy))
+      if (has(m.code) && !m.constants[lang]) say(`no ${lang} constant`);
+  }
+}
+for (const p of problems) console.error(p);
+console.log(`content: ${iana} IANA meanings and ${others} others checked, ${problems.length} problems`);
+process.exit(problems.length ? 1 : 0);
