@@ -3,6 +3,7 @@
 # statusgen must do with it:
 #   args             the command line after `statusgen` (default: build)
 #   iana.xml         the snapshot to use (default: ../iana-small.xml)
+#   templates/       the templates to use (default: the project's)
 #   before/          a previous site, copied to out/ before the run
 #   expected.status  the exit status
 #   expected.stderr  the diagnostics, byte for byte
@@ -39,7 +40,9 @@ for c in "${cases[@]}"; do
 		iana=../iana-small.xml
 		[ -f iana.xml ] && iana=iana.xml
 		extra=(--iana "$iana")
-		case "$args" in build*) extra+=(--templates ../../../templates --out out) ;; esac
+		tmpl=../../../templates
+		[ -d templates ] && tmpl=templates
+		case "$args" in build*) extra+=(--templates "$tmpl" --out out) ;; esac
 		# shellcheck disable=SC2086
 		$gen $args --content content "${extra[@]}" 2>actual.stderr
 		echo $? >actual.status
