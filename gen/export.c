@@ -194,19 +194,27 @@ export_corpus(const struct corpus *c)
 	return doc;
 }
 
-/* Returns `j` serialised for the site (caller frees): sorted keys, indented,
- * UTF-8, a final newline. */
-char *
-export_dump(const json_t *j, int indent)
+static int
+dump_to_buf(const char *chunk, size_t len, void *data)
 {
-	char *s = json_dumps(j, JSON_SORT_KEYS | (indent ? JSON_INDENT(2) : JSON_COMPACT));
-	char *out;
+	buf_add(data, chunk, len);
+	return 0;
+}
 
-	if (s == NULL) {
+/* Returns `j` serialised for the site (caller frees): sorted keys, indented
+ * or compact, UTF-8, a final newline.  *len (may be NULL) gets its length. */
+char *
+export_dump(const json_t *j, int indent, size_t *len)
+{
+	struct buf b = {0};
+
+	if (json_dump_callback(j, dump_to_buf, &b,
+	                       JSON_SORT_KEYS | (indent ? JSON_INDENT(2) : JSON_COMPACT)) != 0) {
 		fputs("statusgen: out of memory\n", stderr);
 		exit(2);
 	}
-	out = xasprintf("%s\n", s);
-	free(s);
-	return out;
+	buf_add(&b, "\n", 1);
+	if (len)
+		*len = b.len;
+	return buf_detach(&b);
 }

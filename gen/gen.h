@@ -86,13 +86,14 @@ struct json_t;
 struct tmpl;
 struct tmpl *tmpl_load(const char *path);
 void tmpl_free(struct tmpl *);
-char *tmpl_render(struct tmpl *layout, struct tmpl *page, struct json_t *ctx, size_t *len);
+struct tmpl *tmpl_merge(const struct tmpl *layout, const struct tmpl *page);
+char *tmpl_render(struct tmpl *t, struct json_t *ctx, size_t *len);
 
 /* export.c */
 char *meaning_url(const struct meaning *m, enum lang l);
 struct json_t *export_meaning(const struct meaning *m);
 struct json_t *export_corpus(const struct corpus *c);
-char *export_dump(const struct json_t *j, int indent);
+char *export_dump(const struct json_t *j, int indent, size_t *len);
 
 /* site.c */
 int site_build(struct corpus *c, const char *templates, const char *out, const char *base_url);

@@ -20,7 +20,7 @@ static char *
 render(const char *layout, const char *page, const char *json)
 {
 	char *lp = write_tmp(layout), *pp = write_tmp(page), *html;
-	struct tmpl *l, *p;
+	struct tmpl *l, *p, *m;
 	json_error_t e;
 	json_t *ctx = json_loads(json, 0, &e);
 	size_t len;
@@ -31,10 +31,12 @@ render(const char *layout, const char *page, const char *json)
 	p = tmpl_load(pp);
 	cr_assert_not_null(l, "%s", captured());
 	cr_assert_not_null(p, "%s", captured());
-	html = tmpl_render(l, p, ctx, &len);
+	m = tmpl_merge(l, p);
+	html = tmpl_render(m, ctx, &len);
 	json_decref(ctx);
 	tmpl_free(l);
 	tmpl_free(p);
+	tmpl_free(m);
 	unlink(lp);
 	unlink(pp);
 	free(lp);
@@ -85,7 +87,7 @@ Test(template, an_unknown_key_is_reported_at_its_template_line)
 {
 	char *pp = write_tmp("<html><body>\n<main data-slot='main'>\n<p data-fill='nope'/></main></body></html>");
 	char *lp = write_tmp(LAYOUT);
-	struct tmpl *l, *p;
+	struct tmpl *l, *p, *m;
 	json_t *ctx = json_pack("{s:s,s:s}", "lang", "en", "title", "T");
 	size_t len;
 	char *want;
@@ -93,13 +95,15 @@ Test(template, an_unknown_key_is_reported_at_its_template_line)
 	capture();
 	l = tmpl_load(lp);
 	p = tmpl_load(pp);
-	cr_expect_null(tmpl_render(l, p, ctx, &len));
+	m = tmpl_merge(l, p);
+	cr_expect_null(tmpl_render(m, ctx, &len));
 	want = xasprintf("%s:3: error: unknown key 'nope'\n", pp);
 	cr_expect_str_eq(captured(), want);
 	free(want);
 	json_decref(ctx);
 	tmpl_free(l);
 	tmpl_free(p);
+	tmpl_free(m);
 	unlink(lp);
 	unlink(pp);
 	free(lp);
