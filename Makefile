@@ -16,7 +16,7 @@ TESTS    = $(wildcard tests/unit/test_*.c)
 FUZZERS  = fuzz_frontmatter fuzz_markdown fuzz_registry
 
 .PHONY: all site check test deps deps-test clean update-iana bench \
-        test-unit test-e2e test-site test-asan test-valgrind test-fuzz
+        test-unit test-e2e test-site test-asan test-tsan test-valgrind test-fuzz
 
 all: gen/statusgen
 
@@ -31,17 +31,17 @@ gen/statusgen: $(BUILD)/statusgen
 	cp -f $< $@
 
 $(BUILD)/statusgen: $(BUILD)/main.o $(LIBOBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -pthread
 
 $(BUILD)/%.o: gen/%.c gen/gen.h gen/model.h
 	@mkdir -p $(BUILD)
-	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -c -o $@ $<
+	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -pthread -c -o $@ $<
 
 $(BUILD)/unit: $(TESTS) tests/unit/helpers.h $(LIBOBJS)
-	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ $(TESTS) $(LIBOBJS) $(PKG_LIBS) -lcriterion
+	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ $(TESTS) $(LIBOBJS) $(PKG_LIBS) -lcriterion -pthread
 
 $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIBOBJS)
-	$(CC) $(WARN) $(CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< $(LIBOBJS) $(PKG_LIBS)
+	$(CC) $(WARN) $(CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< $(LIBOBJS) $(PKG_LIBS) -pthread
 
 site: deps
 	@$(MAKE) --no-print-directory gen/statusgen
@@ -54,7 +54,7 @@ check: deps
 # Every test; each step runs all of its cases before it reports.
 test: deps-test
 	@$(MAKE) --no-print-directory gen/statusgen $(BUILD)/unit
-	@$(MAKE) --no-print-directory test-unit test-e2e test-site test-asan test-valgrind test-fuzz
+	@$(MAKE) --no-print-directory test-unit test-e2e test-site test-asan test-tsan test-valgrind test-fuzz
 
 test-unit: $(BUILD)/unit
 	$(BUILD)/unit
@@ -74,6 +74,14 @@ test-asan:
 	STATUSGEN=$(CURDIR)/build/asan/statusgen tests/e2e/run.sh
 	rm -rf build/asan/site && build/asan/statusgen build --out build/asan/site 2>/dev/null
 	rm -rf build/asan/site
+
+# The end-to-end tests and the real build under ThreadSanitizer: the loading,
+# the Markdown and the pages run on several threads.
+test-tsan:
+	@$(MAKE) --no-print-directory BUILD=build/tsan CC=clang CFLAGS="-O1 -g -fsanitize=thread" build/tsan/statusgen
+	STATUSGEN=$(CURDIR)/build/tsan/statusgen STATUSGEN_JOBS=4 tests/e2e/run.sh
+	rm -rf build/tsan/site && STATUSGEN_JOBS=4 build/tsan/statusgen build --out build/tsan/site 2>/dev/null
+	rm -rf build/tsan/site
 
 # The build of the real content under valgrind: zero errors, zero leaks.
 test-valgrind: gen/statusgen

@@ -289,12 +289,24 @@ load_pages(struct corpus *c, const char *dir)
  * (caller frees with corpus_free), or NULL when `dir` cannot be read; sets
  * *io_error when a file could not be read.
  */
+/* run_parallel's step of corpus_load: one file. */
+static void
+load_one(size_t i, void *arg)
+{
+	struct meaning **m = arg;
+
+	/* An I/O error is told apart from a content error by m->body_line < 0. */
+	if (load_file(m[i]) < 0)
+		m[i]->body_line = -1;
+}
+
 struct corpus *
 corpus_load(const char *dir, int *io_error)
 {
 	struct corpus *c;
-	char **names = NULL;
+	char **names = NULL, *classes = NULL, *pages = NULL;
 	int n, i;
+	size_t k;
 
 	if ((n = dir_list(dir, &names)) < 0) {
 		diag(DIAG_ERROR, dir, pos_none, "cannot read the content folder: %s", strerror(errno));
@@ -310,11 +322,11 @@ corpus_load(const char *dir, int *io_error)
 		int code;
 
 		if (strcmp(names[i], "classes") == 0 && is_dir(path)) {
-			if (load_classes(c, path) < 0)
-				*io_error = 1;
+			classes = path;
+			path = NULL;
 		} else if (strcmp(names[i], "pages") == 0 && is_dir(path)) {
-			if (load_pages(c, path) < 0)
-				*io_error = 1;
+			pages = path;
+			path = NULL;
 		} else if (len < 4 || strcmp(names[i] + len - 3, ".md") != 0) {
 			diag(DIAG_WARNING, path, pos_none, "not a content file (not *.md); ignored");
 		} else {
@@ -330,14 +342,23 @@ corpus_load(const char *dir, int *io_error)
 				m->klass = class_of_code(code);
 				c->m = xrealloc(c->m, (c->nm + 1) * sizeof(*c->m));
 				c->m[c->nm++] = m;
-				if (load_file(m) < 0)
-					*io_error = 1;
 			}
 		}
 		free(path);
 		free(names[i]);
 	}
 	free(names);
+	/* The files are independent: read and parse them on every core. */
+	run_parallel(c->nm, load_one, c->m);
+	for (k = 0; k < c->nm; k++)
+		if (c->m[k]->body_line < 0)
+			*io_error = 1;
+	if (classes && load_classes(c, classes) < 0)
+		*io_error = 1;
+	if (pages && load_pages(c, pages) < 0)
+		*io_error = 1;
+	free(classes);
+	free(pages);
 	if (c->nm > 1)
 		qsort(c->m, c->nm, sizeof(*c->m), cmp_meaning);
 	return c;

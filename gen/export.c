@@ -162,38 +162,6 @@ export_record(const struct iana_record *r)
 	return o;
 }
 
-/*
- * Returns the whole export as a new JSON document (caller owns the
- * reference).
- */
-json_t *
-export_corpus(const struct corpus *c)
-{
-	json_t *doc = json_object(), *codes = json_array(), *recs = json_array();
-	json_t *entry = NULL, *meanings = NULL;
-	size_t i;
-
-	json_object_set_new(doc, "schema_version", json_integer(SCHEMA_VERSION));
-	json_object_set_new(doc, "iana_updated", str_or_null(c->reg ? c->reg->updated : NULL));
-	for (i = 0; i < c->nm; i++) {
-		const struct meaning *m = c->m[i];
-		if (i == 0 || c->m[i - 1]->code != m->code) {
-			entry = json_object();
-			meanings = json_array();
-			json_object_set_new(entry, "code", json_integer(m->code));
-			json_object_set_new(entry, "class", json_string(class_name[class_of_code(m->code)]));
-			json_object_set_new(entry, "meanings", meanings);
-			json_array_append_new(codes, entry);
-		}
-		json_array_append_new(meanings, export_meaning(m));
-	}
-	json_object_set_new(doc, "codes", codes);
-	for (i = 0; c->reg && i < c->reg->nrecs; i++)
-		json_array_append_new(recs, export_record(&c->reg->recs[i]));
-	json_object_set_new(doc, "iana_registry", recs);
-	return doc;
-}
-
 static int
 dump_to_buf(const char *chunk, size_t len, void *data)
 {
@@ -201,18 +169,89 @@ dump_to_buf(const char *chunk, size_t len, void *data)
 	return 0;
 }
 
-/* Returns `j` serialised for the site (caller frees): sorted keys, indented
- * or compact, UTF-8, a final newline.  *len (may be NULL) gets its length. */
-char *
-export_dump(const json_t *j, int indent, size_t *len)
+/* Appends j, compact with sorted keys. */
+static void
+put_json(struct buf *b, const json_t *j)
 {
-	struct buf b = {0};
-
-	if (json_dump_callback(j, dump_to_buf, &b,
-	                       JSON_SORT_KEYS | (indent ? JSON_INDENT(2) : JSON_COMPACT)) != 0) {
+	if (json_dump_callback(j, dump_to_buf, b, JSON_SORT_KEYS | JSON_COMPACT | JSON_ENCODE_ANY) != 0) {
 		fputs("statusgen: out of memory\n", stderr);
 		exit(2);
 	}
+}
+
+/*
+ * Writes the export through `emit`: codes.json, every number and every
+ * meaning, and api/NNN.json, one number each in the same shape with the
+ * top-level schema_version and iana_updated.  Compact, keys sorted, so the
+ * bytes are the same on every run.  Each number's meanings are serialised
+ * once and used in both files.
+ */
+void
+export_write(const struct corpus *c, export_emit_fn emit, void *arg)
+{
+	struct buf all = {0}, one = {0}, meanings = {0}, updated = {0};
+	json_t *u = c->reg && c->reg->updated ? json_string(c->reg->updated) : json_null();
+	json_t *recs = json_array();
+	size_t i = 0, j;
+	char head[96], rel[32];
+
+	put_json(&updated, u);
+	json_decref(u);
+	buf_puts(&all, "{\"codes\":[");
+	while (i < c->nm) {
+		int code = c->m[i]->code;
+		json_t *arr = json_array();
+		for (j = i; j < c->nm && c->m[j]->code == code; j++)
+			json_array_append_new(arr, export_meaning(c->m[j]));
+		meanings.len = 0;
+		put_json(&meanings, arr);
+		json_decref(arr);
+		snprintf(head, sizeof(head), "{\"class\":\"%s\",\"code\":%d",
+		         class_name[class_of_code(code)], code);
+
+		if (i > 0)
+			buf_puts(&all, ",");
+		buf_puts(&all, head);
+		buf_puts(&all, ",\"meanings\":");
+		buf_add(&all, meanings.s, meanings.len);
+		buf_puts(&all, "}");
+
+		one.len = 0;
+		buf_puts(&one, head);
+		buf_puts(&one, ",\"iana_updated\":");
+		buf_add(&one, updated.s, updated.len);
+		buf_puts(&one, ",\"meanings\":");
+		buf_add(&one, meanings.s, meanings.len);
+		snprintf(head, sizeof(head), ",\"schema_version\":%d}\n", SCHEMA_VERSION);
+		buf_puts(&one, head);
+		snprintf(rel, sizeof(rel), "api/%03d.json", code);
+		emit(arg, rel, one.s, one.len);
+		i = j;
+	}
+	for (i = 0; c->reg && i < c->reg->nrecs; i++)
+		json_array_append_new(recs, export_record(&c->reg->recs[i]));
+	buf_puts(&all, "],\"iana_registry\":");
+	put_json(&all, recs);
+	json_decref(recs);
+	buf_puts(&all, ",\"iana_updated\":");
+	buf_add(&all, updated.s, updated.len);
+	snprintf(head, sizeof(head), ",\"schema_version\":%d}\n", SCHEMA_VERSION);
+	buf_puts(&all, head);
+	emit(arg, "codes.json", all.s, all.len);
+	buf_free(&all);
+	buf_free(&one);
+	buf_free(&meanings);
+	buf_free(&updated);
+}
+
+/* Returns `j` serialised compact with sorted keys and a final newline
+ * (caller frees); *len (may be NULL) gets its length. */
+char *
+export_dump(const json_t *j, size_t *len)
+{
+	struct buf b = {0};
+
+	put_json(&b, j);
 	buf_add(&b, "\n", 1);
 	if (len)
 		*len = b.len;

@@ -43,6 +43,7 @@ int dir_list(const char *dir, char ***names);
 int is_dir(const char *path);
 int utf8_valid(const char *s, size_t len, size_t *bad);
 struct pos text_pos(const char *s, size_t off);
+void run_parallel(size_t n, void (*fn)(size_t i, void *arg), void *arg);
 
 /* diag.c */
 enum diag_severity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR, DIAG__N };
@@ -50,6 +51,8 @@ void diag(enum diag_severity, const char *file, struct pos, const char *fmt, ...
     __attribute__((format(printf, 4, 5)));
 void vdiag(enum diag_severity, const char *file, struct pos, const char *fmt, va_list);
 int diag_count(enum diag_severity);
+void diag_capture(struct buf *);
+void diag_print(const struct buf *);
 void diag_reset(FILE *);
 
 /* names.c: the vocabulary of the content format. */
@@ -87,13 +90,15 @@ struct tmpl;
 struct tmpl *tmpl_load(const char *path);
 void tmpl_free(struct tmpl *);
 struct tmpl *tmpl_merge(const struct tmpl *layout, const struct tmpl *page);
-char *tmpl_render(struct tmpl *t, struct json_t *ctx, size_t *len);
+int tmpl_report(struct tmpl *t);
+char *tmpl_render(struct tmpl *t, struct json_t *globals, struct json_t *ctx, size_t *len);
 
 /* export.c */
 char *meaning_url(const struct meaning *m, enum lang l);
 struct json_t *export_meaning(const struct meaning *m);
-struct json_t *export_corpus(const struct corpus *c);
-char *export_dump(const struct json_t *j, int indent, size_t *len);
+typedef void (*export_emit_fn)(void *arg, const char *rel, const char *data, size_t len);
+void export_write(const struct corpus *c, export_emit_fn emit, void *arg);
+char *export_dump(const struct json_t *j, size_t *len);
 
 /* site.c */
 int site_build(struct corpus *c, const char *templates, const char *out, const char *base_url);

@@ -42,6 +42,15 @@ static const char help[] =
 
 #define DEFAULT_BASE_URL "https://statusgen.github.io/statusgen/"
 
+/* run_parallel's step: one meaning's Markdown. */
+static void
+render_one(size_t i, void *arg)
+{
+	struct corpus *c = arg;
+
+	md_render(c->m[i], c);
+}
+
 /* statusgen new: returns the exit status. */
 static int
 new_meaning(const char *content, const char *iana, const char *code_arg, const char *vendor)
@@ -142,8 +151,7 @@ main(int argc, char **argv)
 	default: break;
 	}
 	check_corpus(c);
-	for (i = 0; i < c->nm; i++)
-		md_render(c->m[i], c);
+	run_parallel(c->nm, render_one, c);
 	for (k = 0; k < CLASS__N; k++)
 		if (c->classes[k])
 			md_render(c->classes[k], c);

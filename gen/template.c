@@ -24,6 +24,7 @@
  * missing part of the path, null, false, "", [] and {}.
  */
 #include <jansson.h>
+#include <pthread.h>
 #include <libxml/parser.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,15 +38,23 @@ struct tmpl {
 	char *page_path; /* merged templates: the page template's file, else NULL */
 	xmlDocPtr doc;
 	xmlNodePtr slot; /* the data-slot="main" element */
-	int reported;    /* errors already reported once */
+	pthread_mutex_t lock; /* guards errors: pages are rendered on several threads */
+	struct tmpl_error *errors; /* each distinct error once, whatever page met it */
+	size_t nerrors;
+};
+
+/* An error in a template, kept until tmpl_report(). */
+struct tmpl_error {
+	const char *path; /* the layout's or the page template's */
+	int line;
+	char *msg;
 };
 
 struct fill {
-	const struct tmpl *t;
+	struct tmpl *t;
 	json_t *scope[MAX_SCOPES];
 	int nscope;
 	int errors;
-	int quiet;
 	xmlNodePtr slot; /* in the page being filled: what came from the page template is below it */
 };
 
@@ -111,6 +120,7 @@ tmpl_load(const char *path)
 		return NULL;
 	}
 	t = xcalloc(1, sizeof(*t));
+	pthread_mutex_init(&t->lock, NULL);
 	t->path = xstrdup(path);
 	t->doc = doc;
 	t->slot = slot;
@@ -120,8 +130,14 @@ tmpl_load(const char *path)
 void
 tmpl_free(struct tmpl *t)
 {
+	size_t i;
+
 	if (t == NULL)
 		return;
+	for (i = 0; i < t->nerrors; i++)
+		free(t->errors[i].msg);
+	free(t->errors);
+	pthread_mutex_destroy(&t->lock);
 	xmlFreeDoc(t->doc);
 	free(t->path);
 	free(t->page_path);
@@ -139,6 +155,7 @@ tmpl_merge(const struct tmpl *layout, const struct tmpl *page)
 	struct tmpl *t = xcalloc(1, sizeof(*t));
 	xmlNodePtr c, next;
 
+	pthread_mutex_init(&t->lock, NULL);
 	t->path = xstrdup(layout->path);
 	t->page_path = xstrdup(page->path);
 	t->doc = xmlCopyDoc(layout->doc, 1);
@@ -160,19 +177,79 @@ static void
 fill_error(struct fill *f, xmlNodePtr n, const char *fmt, ...)
 {
 	va_list ap;
-	struct pos p = {(int)xmlGetLineNo(n), 0};
-	const char *path = f->t->path;
+	struct tmpl *t = f->t;
+	const char *path = t->path;
+	int line = (int)xmlGetLineNo(n);
+	char msg[512];
 	xmlNodePtr up;
+	size_t i;
 
 	f->errors++;
-	if (f->quiet)
-		return;
 	for (up = n->parent; up; up = up->parent)
-		if (up == f->slot && f->t->page_path)
-			path = f->t->page_path;
+		if (up == f->slot && t->page_path)
+			path = t->page_path;
 	va_start(ap, fmt);
-	vdiag(DIAG_ERROR, path, p, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	pthread_mutex_lock(&t->lock);
+	for (i = 0; i < t->nerrors; i++)
+		if (t->errors[i].line == line && t->errors[i].path == path &&
+		    strcmp(t->errors[i].msg, msg) == 0)
+			break;
+	if (i == t->nerrors) {
+		t->errors = xrealloc(t->errors, (t->nerrors + 1) * sizeof(*t->errors));
+		t->errors[t->nerrors].path = path;
+		t->errors[t->nerrors].line = line;
+		t->errors[t->nerrors].msg = xstrdup(msg);
+		t->nerrors++;
+	}
+	pthread_mutex_unlock(&t->lock);
+}
+
+static int
+cmp_tmpl_error(const void *a, const void *b)
+{
+	const struct tmpl_error *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return strcmp(x->msg, y->msg);
+}
+
+/*
+ * Reports through diag() every distinct error that rendering with t met,
+ * sorted by file and line, so the report does not depend on which page or
+ * thread met it first.  Returns how many.
+ */
+int
+tmpl_report(struct tmpl *t)
+{
+	size_t i;
+
+	if (t->nerrors > 1)
+		qsort(t->errors, t->nerrors, sizeof(*t->errors), cmp_tmpl_error);
+	for (i = 0; i < t->nerrors; i++) {
+		struct pos p = {t->errors[i].line, 0};
+		diag(DIAG_ERROR, t->errors[i].path, p, "%s", t->errors[i].msg);
+	}
+	return (int)t->nerrors;
+}
+
+/* Copies the part of a dotted key up to the next dot (or the end) into
+ * part[]; returns the rest after the dot, or NULL. */
+static const char *
+key_part(const char *key, char part[128])
+{
+	size_t n = strcspn(key, ".");
+
+	if (n > 127)
+		n = 127;
+	memcpy(part, key, n);
+	part[n] = '\0';
+	return key[n] == '.' ? key + n + 1 : NULL;
 }
 
 /* Looks up a dotted key; *found says whether its first part exists. */
@@ -180,30 +257,25 @@ static json_t *
 lookup(struct fill *f, const char *key, int *found)
 {
 	char part[128];
-	const char *dot;
+	const char *rest;
 	json_t *v = NULL;
 	int i;
 
 	*found = 0;
-	if (strcmp(key, ".") == 0) {
+	if (key[0] == '.' && key[1] == '\0') {
 		*found = 1;
 		return f->scope[f->nscope - 1];
 	}
-	dot = strchr(key, '.');
-	snprintf(part, sizeof(part), "%.*s", dot ? (int)(dot - key) : (int)strlen(key), key);
+	rest = key_part(key, part);
 	for (i = f->nscope; i-- > 0;) {
 		if (json_is_object(f->scope[i]) && (v = json_object_get(f->scope[i], part)) != NULL) {
 			*found = 1;
 			break;
 		}
 	}
-	while (v && dot) {
-		const char *next;
-		key = dot + 1;
-		next = strchr(key, '.');
-		snprintf(part, sizeof(part), "%.*s", next ? (int)(next - key) : (int)strlen(key), key);
+	while (v && rest) {
+		rest = key_part(rest, part);
 		v = json_is_object(v) ? json_object_get(v, part) : NULL;
-		dot = next;
 	}
 	return v;
 }
@@ -522,26 +594,27 @@ render_children(struct fill *f, xmlNodePtr n, struct buf *b)
 
 /*
  * Renders a page from merged template `t` (see tmpl_merge), filled from
- * `ctx`.  The template's tree is only read: the page is written as HTML while
+ * `ctx`, with keys not found there looked up in `globals` (may be NULL; only
+ * read, so threads can share it).  The template's tree is only read: the page is written as HTML while
  * walking it, every value escaped as text or attribute value on the way.
  * Returns the HTML document (caller frees) and its length in *len, or NULL
- * after reporting a template error through diag() (once per template).
+ * when the template met an error, which tmpl_report() reports.
  */
 char *
-tmpl_render(struct tmpl *t, json_t *ctx, size_t *len)
+tmpl_render(struct tmpl *t, json_t *globals, json_t *ctx, size_t *len)
 {
 	struct fill f;
 	struct buf b = {0};
 
 	memset(&f, 0, sizeof(f));
 	f.t = t;
+	if (globals)
+		f.scope[f.nscope++] = globals;
 	f.scope[f.nscope++] = ctx;
-	f.quiet = t->reported;
 	buf_puts(&b, "<!DOCTYPE html>\n");
 	render_node(&f, xmlDocGetRootElement(t->doc), &b);
 	buf_puts(&b, "\n");
 	if (f.errors) {
-		t->reported = 1;
 		buf_free(&b);
 		return NULL;
 	}

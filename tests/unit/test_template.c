@@ -32,7 +32,7 @@ render(const char *layout, const char *page, const char *json)
 	cr_assert_not_null(l, "%s", captured());
 	cr_assert_not_null(p, "%s", captured());
 	m = tmpl_merge(l, p);
-	html = tmpl_render(m, ctx, &len);
+	html = tmpl_render(m, NULL, ctx, &len);
 	json_decref(ctx);
 	tmpl_free(l);
 	tmpl_free(p);
@@ -96,7 +96,9 @@ Test(template, an_unknown_key_is_reported_at_its_template_line)
 	l = tmpl_load(lp);
 	p = tmpl_load(pp);
 	m = tmpl_merge(l, p);
-	cr_expect_null(tmpl_render(m, ctx, &len));
+	cr_expect_null(tmpl_render(m, NULL, ctx, &len));
+	cr_expect_null(tmpl_render(m, NULL, ctx, &len), "a second page meets it again");
+	cr_expect_eq(tmpl_report(m), 1, "and it is reported once");
 	want = xasprintf("%s:3: error: unknown key 'nope'\n", pp);
 	cr_expect_str_eq(captured(), want);
 	free(want);
