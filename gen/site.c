@@ -31,6 +31,7 @@ struct site {
 	const char *templates;
 	char *out; /* the fresh folder being written */
 	const char *base_url;
+	const char *prev; /* the previous site, whose unchanged files are linked, or NULL */
 	json_t *strings; /* templates/strings.json */
 	json_t *globals[LANG__N]; /* {"t": the strings of a language}: what every page shares */
 	struct tmpl *layout, *code, *list, *registry;
@@ -44,18 +45,62 @@ static const struct pos nopos = {0, 0};
 
 /* ------------------------------------------------------------- helpers */
 
+/* Returns 1 if the file at `path` holds exactly data[0..len). */
+static int
+same_bytes(const char *path, const char *data, size_t len)
+{
+	struct stat st;
+	char *old = NULL;
+	size_t n;
+	int same;
+
+	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode) || (size_t)st.st_size != len)
+		return 0;
+	if (file_read(path, len, &old, &n) == -1)
+		return 0;
+	same = n == len && memcmp(old, data, len) == 0;
+	free(old);
+	return same;
+}
+
+/*
+ * Writes site file `rel` into the build folder.  A file whose bytes the
+ * previous site already has is linked from there instead, so it keeps its
+ * modification time: a rebuild after editing one content file changes only
+ * the pages that show it, and a deploy's diff stays small.
+ */
 static void
 write_out(struct site *s, const char *rel, const char *data, size_t len)
 {
 	char *path = path_join(s->out, rel), *slash = strrchr(path, '/');
+	int rc;
 
-	*slash = '\0';
-	if (mkdir_p(path) == -1) {
-		diag(DIAG_ERROR, path, nopos, "cannot create the folder: %s", strerror(errno));
-		s->errors++;
+	if (s->prev) {
+		char *old = path_join(s->prev, rel);
+		int kept = same_bytes(old, data, len) && link(old, path) == 0;
+		if (!kept && errno == ENOENT && strchr(rel, '/')) {
+			*slash = '\0';
+			mkdir_p(path);
+			*slash = '/';
+			kept = same_bytes(old, data, len) && link(old, path) == 0;
+		}
+		free(old);
+		if (kept) {
+			free(path);
+			return;
+		}
 	}
-	*slash = '/';
-	if (file_write(path, data, len) == -1) {
+	rc = file_write(path, data, len);
+	if (rc == -1 && errno == ENOENT) {
+		*slash = '\0';
+		if (mkdir_p(path) == -1) {
+			diag(DIAG_ERROR, path, nopos, "cannot create the folder: %s", strerror(errno));
+			s->errors++;
+		}
+		*slash = '/';
+		rc = file_write(path, data, len);
+	}
+	if (rc == -1) {
 		diag(DIAG_ERROR, path, nopos, "cannot write: %s", strerror(errno));
 		s->errors++;
 	}
@@ -1008,6 +1053,8 @@ site_build(struct corpus *c, const char *templates, const char *out, const char 
 		     MARK_FILE);
 		return 2;
 	}
+	if (is_dir(out))
+		s.prev = out;
 	if (load_strings(&s) < 0)
 		return 1;
 	s.layout = load_tmpl(&s, "layout.html");
