@@ -373,64 +373,96 @@ class_page(struct site *s, enum lang l, int k)
 	free(file);
 }
 
-struct vendor {
-	const char *name;
-	char *slug;
+/* A meaning under a heading of an index: a vendor, an RFC. */
+struct entry {
+	const struct meaning *m;
+	size_t order;       /* position in the corpus */
+	int rfc;            /* rfc_pages: the RFC */
+	const char *label;  /* rfc_pages: the reference's text */
 };
 
 static int
-cmp_vendor(const void *a, const void *b)
+cmp_by_vendor(const void *a, const void *b)
 {
-	return strcasecmp(((const struct vendor *)a)->name, ((const struct vendor *)b)->name);
+	const struct entry *x = a, *y = b;
+	int c = strcasecmp(x->m->vendor, y->m->vendor);
+
+	return c ? c : (x->order > y->order) - (x->order < y->order);
 }
 
+static int
+cmp_by_rfc(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+
+	if (x->rfc != y->rfc)
+		return x->rfc < y->rfc ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+/*
+ * Writes `name`'s page (`file`, titled `title`) with the entries e[0..n),
+ * and adds its group to the index's `groups`.
+ */
+static void
+index_entry_page(struct site *s, enum lang l, const struct entry *e, size_t n, const char *id,
+                 const char *title, const char *file, const char *url, json_t *groups)
+{
+	json_t *items = json_array(), *one = json_array(), *ctx;
+	char *rel = xasprintf("%s/%s", lang_code[l], file);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(items, meaning_item(s, e[i].m, l, "", e[i].label));
+	json_array_append_new(groups, group(id, title, file, NULL, json_deep_copy(items)));
+	ctx = page_ctx(s, l, "../", "", file, title, title);
+	json_array_append_new(one, group(NULL, NULL, url, NULL, items));
+	list_page(s, ctx, NULL, one, rel);
+	free(rel);
+}
+
+/* vendors.html, and vendor-SLUG.html for each vendor: one sort, no search. */
 static void
 vendor_pages(struct site *s, enum lang l)
 {
-	struct vendor *v = NULL;
-	size_t nv = 0, i, j;
+	struct entry *e = xcalloc(s->c->nm, sizeof(*e));
+	size_t n = 0, i, j;
 	json_t *ctx, *groups = json_array();
-	char *rel;
+	char *rel, *prev = NULL;
 
-	for (i = 0; i < s->c->nm; i++) {
-		const char *name = s->c->m[i]->vendor;
-		if (name == NULL)
-			continue;
-		for (j = 0; j < nv && strcasecmp(v[j].name, name) != 0; j++)
-			;
-		if (j == nv) {
-			v = xrealloc(v, (nv + 1) * sizeof(*v));
-			v[nv].name = name;
-			v[nv].slug = slugify(name);
-			nv++;
+	for (i = 0; i < s->c->nm; i++)
+		if (s->c->m[i]->vendor) {
+			e[n].m = s->c->m[i];
+			e[n].order = i;
+			n++;
 		}
-	}
-	if (nv > 1)
-		qsort(v, nv, sizeof(*v), cmp_vendor);
-	for (j = 0; j < nv; j++) {
-		json_t *items = json_array(), *one = json_array(), *vctx;
-		char *file = xasprintf("vendor-%s.html", v[j].slug);
-		for (i = 0; i < s->c->nm; i++)
-			if (s->c->m[i]->vendor && strcasecmp(s->c->m[i]->vendor, v[j].name) == 0)
-				json_array_append_new(items, meaning_item(s, s->c->m[i], l, "", NULL));
-		json_array_append_new(groups, group(v[j].slug, v[j].name, file, NULL, json_deep_copy(items)));
-		vctx = page_ctx(s, l, "../", "", file, v[j].name, v[j].name);
-		json_array_append_new(one, group(NULL, NULL, NULL, NULL, items));
-		rel = xasprintf("%s/%s", lang_code[l], file);
-		list_page(s, vctx, NULL, one, rel);
-		free(rel);
+	if (n > 1)
+		qsort(e, n, sizeof(*e), cmp_by_vendor);
+	for (i = 0; i < n; i = j) {
+		char *slug = slugify(e[i].m->vendor), *file;
+		for (j = i + 1; j < n && strcasecmp(e[j].m->vendor, e[i].m->vendor) == 0; j++)
+			;
+		if (prev && strcmp(prev, slug) == 0) { /* "Acme IIS" and "Acme-IIS" */
+			char *other = xasprintf("%s-%zu", slug, i);
+			free(slug);
+			slug = other;
+		}
+		file = xasprintf("vendor-%s.html", slug);
+		index_entry_page(s, l, e + i, j - i, slug, e[i].m->vendor, file, NULL, groups);
 		free(file);
+		free(prev);
+		prev = slug;
 	}
+	free(prev);
 	ctx = page_ctx(s, l, "../", "", "vendors.html", str(s, l, "vendors"),
 	               str(s, l, "vendors_intro"));
 	rel = xasprintf("%s/vendors.html", lang_code[l]);
 	list_page(s, ctx, NULL, groups, rel);
 	free(rel);
-	for (j = 0; j < nv; j++)
-		free(v[j].slug);
-	free(v);
+	free(e);
 }
 
+/* A page of its own: content/pages/NAME.md. */
 static void
 own_page(struct site *s, enum lang l, const struct meaning *p)
 {
@@ -443,54 +475,41 @@ own_page(struct site *s, enum lang l, const struct meaning *p)
 	free(file);
 }
 
-static int
-cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-	return (x > y) - (x < y);
-}
-
+/* rfcs.html, and rfc-N.html for each RFC the content cites. */
 static void
 rfc_pages(struct site *s, enum lang l)
 {
-	int *rfcs = NULL;
-	size_t nr = 0, i, j, k;
+	struct entry *e = NULL;
+	size_t n = 0, i, j, k, q;
 	json_t *ctx, *groups = json_array();
 	char *rel;
 
-	for (i = 0; i < s->c->nm; i++)
-		for (k = 0; k < s->c->m[i]->nrefs; k++) {
-			const struct ref *r = &s->c->m[i]->refs[k];
-			if (r->kind != REF_RFC)
+	for (i = 0; i < s->c->nm; i++) {
+		const struct meaning *m = s->c->m[i];
+		for (k = 0; k < m->nrefs; k++) {
+			if (m->refs[k].kind != REF_RFC)
 				continue;
-			for (j = 0; j < nr && rfcs[j] != r->rfc; j++)
+			for (q = 0; q < k && !(m->refs[q].kind == REF_RFC && m->refs[q].rfc == m->refs[k].rfc); q++)
 				;
-			if (j == nr) {
-				rfcs = xrealloc(rfcs, (nr + 1) * sizeof(*rfcs));
-				rfcs[nr++] = r->rfc;
-			}
+			if (q < k)
+				continue; /* the first reference to an RFC names it */
+			e = xrealloc(e, (n + 1) * sizeof(*e));
+			e[n].m = m;
+			e[n].order = i;
+			e[n].rfc = m->refs[k].rfc;
+			e[n].label = m->refs[k].text;
+			n++;
 		}
-	if (nr > 1)
-		qsort(rfcs, nr, sizeof(*rfcs), cmp_int);
-	for (j = 0; j < nr; j++) {
-		json_t *items = json_array(), *one = json_array(), *rctx;
-		char *file = xasprintf("rfc-%d.html", rfcs[j]), *title = xasprintf("RFC %d", rfcs[j]);
-		char *id = xasprintf("rfc-%d", rfcs[j]);
-		char *url = xasprintf("https://www.rfc-editor.org/rfc/rfc%d.html", rfcs[j]);
-		for (i = 0; i < s->c->nm; i++) {
-			const struct meaning *m = s->c->m[i];
-			for (k = 0; k < m->nrefs; k++)
-				if (m->refs[k].kind == REF_RFC && m->refs[k].rfc == rfcs[j])
-					break;
-			if (k < m->nrefs)
-				json_array_append_new(items, meaning_item(s, m, l, "", m->refs[k].text));
-		}
-		json_array_append_new(groups, group(id, title, file, NULL, json_deep_copy(items)));
-		rctx = page_ctx(s, l, "../", "", file, title, title);
-		json_array_append_new(one, group(NULL, NULL, url, NULL, items));
-		rel = xasprintf("%s/%s", lang_code[l], file);
-		list_page(s, rctx, NULL, one, rel);
-		free(rel);
+	}
+	if (n > 1)
+		qsort(e, n, sizeof(*e), cmp_by_rfc);
+	for (i = 0; i < n; i = j) {
+		char *file = xasprintf("rfc-%d.html", e[i].rfc), *title = xasprintf("RFC %d", e[i].rfc);
+		char *id = xasprintf("rfc-%d", e[i].rfc);
+		char *url = xasprintf("https://www.rfc-editor.org/rfc/rfc%d.html", e[i].rfc);
+		for (j = i + 1; j < n && e[j].rfc == e[i].rfc; j++)
+			;
+		index_entry_page(s, l, e + i, j - i, id, title, file, url, groups);
 		free(file);
 		free(title);
 		free(id);
@@ -500,7 +519,7 @@ rfc_pages(struct site *s, enum lang l)
 	rel = xasprintf("%s/rfcs.html", lang_code[l]);
 	list_page(s, ctx, NULL, groups, rel);
 	free(rel);
-	free(rfcs);
+	free(e);
 }
 
 static void
