@@ -83,7 +83,6 @@ static void
 link_fix(struct meaning *m, const struct corpus *c, cmark_node *n)
 {
 	const char *url = cmark_node_get_url(n);
-	struct pos p = node_pos(m, n);
 	const char *hash, *slug;
 	char *id, *out;
 	struct meaning *t;
@@ -94,12 +93,12 @@ link_fix(struct meaning *m, const struct corpus *c, cmark_node *n)
 		return;
 	if (has_scheme(url)) {
 		if (strncmp(url, "http://", 7) && strncmp(url, "https://", 8) && strncmp(url, "mailto:", 7))
-			diag(DIAG_ERROR, m->path, p,
+			diag(DIAG_ERROR, m->path, node_pos(m, n),
 			     "link to '%s': only http, https and mailto addresses may be linked", url);
 		return;
 	}
 	if (strncmp(url, "//", 2) == 0) {
-		diag(DIAG_ERROR, m->path, p, "link to '%s': write the address with https:", url);
+		diag(DIAG_ERROR, m->path, node_pos(m, n), "link to '%s': write the address with https:", url);
 		return;
 	}
 	hash = strchr(url, '#');
@@ -108,7 +107,7 @@ link_fix(struct meaning *m, const struct corpus *c, cmark_node *n)
 		id = xstrndup(url, len - 3);
 		if (id_parse(id, &code, &slug)) {
 			if ((t = corpus_find(c, id)) == NULL) {
-				diag(DIAG_ERROR, m->path, p, "link to '%.*s': there is no such content file",
+				diag(DIAG_ERROR, m->path, node_pos(m, n), "link to '%.*s': there is no such content file",
 				     (int)len, url);
 			} else {
 				if (hash && hash[1])
@@ -121,7 +120,7 @@ link_fix(struct meaning *m, const struct corpus *c, cmark_node *n)
 				free(out);
 				m->links = xrealloc(m->links, (m->nlinks + 1) * sizeof(*m->links));
 				m->links[m->nlinks].id = xstrdup(id);
-				m->links[m->nlinks].pos = p;
+				m->links[m->nlinks].line = cmark_node_get_start_line(n); /* of the body */
 				m->nlinks++;
 			}
 			free(id);
@@ -129,7 +128,7 @@ link_fix(struct meaning *m, const struct corpus *c, cmark_node *n)
 		}
 		free(id);
 	}
-	diag(DIAG_ERROR, m->path, p,
+	diag(DIAG_ERROR, m->path, node_pos(m, n),
 	     "link to '%s': a link must name a content file (410.md, 499-nginx.md) or an "
 	     "http(s) address",
 	     url);

@@ -59,8 +59,8 @@ struct see_also {
 
 /* A link from the Markdown body to another content file, found by markdown.c. */
 struct body_link {
-	char *id;       /* target id, "410" */
-	struct pos pos; /* in the content file */
+	char *id;  /* target id, "410" */
+	int line;  /* line in the body (not the file) where the link starts */
 };
 
 struct subcode {

@@ -50,6 +50,9 @@ struct tmpl_error {
 	char *msg;
 };
 
+static void compile(xmlNodePtr, int);
+static void uncompile(xmlNodePtr);
+
 struct fill {
 	struct tmpl *t;
 	json_t *scope[MAX_SCOPES];
@@ -138,6 +141,8 @@ tmpl_free(struct tmpl *t)
 		free(t->errors[i].msg);
 	free(t->errors);
 	pthread_mutex_destroy(&t->lock);
+	if (t->doc && xmlDocGetRootElement(t->doc))
+		uncompile(xmlDocGetRootElement(t->doc));
 	xmlFreeDoc(t->doc);
 	free(t->path);
 	free(t->page_path);
@@ -167,6 +172,7 @@ tmpl_merge(const struct tmpl *layout, const struct tmpl *page)
 	}
 	for (c = page->slot->children; c; c = c->next)
 		xmlAddChild(t->slot, xmlDocCopyNode(c, t->doc, 1));
+	compile(xmlDocGetRootElement(t->doc), 0);
 	return t;
 }
 
@@ -394,46 +400,27 @@ is_boolean(const char *name)
 	return 0;
 }
 
-/* The markers of one element. */
+/*
+ * What a template element is, worked out once when the template is merged
+ * (tmpl_merge) and kept in the node's _private, so that rendering a page
+ * does not read attribute names again.  Text nodes get a `struct text`.
+ */
 struct marks {
 	xmlAttrPtr repeat, cond, uncond, fill, html;
-	int nattr; /* data-attr-* markers */
+	int nattr;          /* data-attr-* markers */
 	xmlAttrPtr attr[16];
+	int any;            /* has markers */
+	int slot;           /* data-slot */
+	int is_void;        /* <meta>, <br>: no content, no end tag */
+	int raw;            /* <script>, <style>: content as is */
+	char *open;         /* "<name a="v"…" when no data-attr-* changes attributes, else NULL */
+	char *close;        /* "</name>" */
 };
 
-static void render_children(struct fill *, xmlNodePtr, struct buf *);
-
-/* Reads the marker attributes of n into *mk; returns 0 if it has none. */
-static int
-read_marks(struct fill *f, xmlNodePtr n, struct marks *mk)
-{
-	xmlAttrPtr a;
-	int any = 0;
-
-	memset(mk, 0, sizeof(*mk));
-	for (a = n->properties; a; a = a->next) {
-		const char *name = (const char *)a->name;
-		if (strncmp(name, "data-", 5) != 0)
-			continue;
-		name += 5;
-		any = 1;
-		if (strcmp(name, "repeat") == 0)
-			mk->repeat = a;
-		else if (strcmp(name, "if") == 0)
-			mk->cond = a;
-		else if (strcmp(name, "unless") == 0)
-			mk->uncond = a;
-		else if (strcmp(name, "fill") == 0)
-			mk->fill = a;
-		else if (strcmp(name, "html") == 0)
-			mk->html = a;
-		else if (strcmp(name, "slot") == 0)
-			f->slot = n;
-		else if (strncmp(name, "attr-", 5) == 0 && name[5] && mk->nattr < 16)
-			mk->attr[mk->nattr++] = a;
-	}
-	return any;
-}
+struct text {
+	char *escaped; /* the text as it is written */
+	int blank;     /* only white space */
+};
 
 static int
 is_marker(const xmlAttrPtr a)
@@ -447,6 +434,105 @@ is_marker(const xmlAttrPtr a)
 	       strcmp(name, "unless") == 0 || strcmp(name, "fill") == 0 ||
 	       strcmp(name, "html") == 0 || strcmp(name, "slot") == 0 ||
 	       strncmp(name, "attr-", 5) == 0;
+}
+
+static void render_children(struct fill *, xmlNodePtr, struct buf *);
+static void put_static_attr(struct buf *b, const char *name, const char *value);
+
+/* Works out the marks of element n and its descendants. */
+static void
+compile(xmlNodePtr n, int raw)
+{
+	xmlNodePtr c;
+
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		struct text *t = xcalloc(1, sizeof(*t));
+		struct buf b = {0};
+		if (raw)
+			buf_puts(&b, (const char *)n->content);
+		else
+			put_text(&b, (const char *)n->content);
+		t->escaped = buf_detach(&b);
+		t->blank = xmlIsBlankNode(n);
+		n->_private = t;
+		return;
+	}
+	if (n->type == XML_ELEMENT_NODE) {
+		struct marks *mk = xcalloc(1, sizeof(*mk));
+		const char *name = (const char *)n->name;
+		xmlAttrPtr a;
+
+		for (a = n->properties; a; a = a->next) {
+			const char *an = (const char *)a->name;
+			if (!is_marker(a))
+				continue;
+			an += 5;
+			mk->any = 1;
+			if (strcmp(an, "repeat") == 0)
+				mk->repeat = a;
+			else if (strcmp(an, "if") == 0)
+				mk->cond = a;
+			else if (strcmp(an, "unless") == 0)
+				mk->uncond = a;
+			else if (strcmp(an, "fill") == 0)
+				mk->fill = a;
+			else if (strcmp(an, "html") == 0)
+				mk->html = a;
+			else if (strcmp(an, "slot") == 0)
+				mk->slot = 1;
+			else if (an[5] && mk->nattr < 16)
+				mk->attr[mk->nattr++] = a;
+		}
+		mk->is_void = is_void(name);
+		mk->raw = strcmp(name, "script") == 0 || strcmp(name, "style") == 0;
+		mk->close = xasprintf("</%s>", name);
+		if (mk->nattr == 0) {
+			struct buf b = {0};
+			buf_puts(&b, "<");
+			buf_puts(&b, name);
+			for (a = n->properties; a; a = a->next)
+				if (!is_marker(a))
+					put_static_attr(&b, (const char *)a->name, attr_value(a));
+			buf_puts(&b, ">");
+			mk->open = buf_detach(&b);
+		}
+		n->_private = mk;
+		raw = mk->raw;
+	}
+	for (c = n->children; c; c = c->next)
+		compile(c, raw);
+}
+
+/* Frees what compile() attached to n and its descendants. */
+static void
+uncompile(xmlNodePtr n)
+{
+	xmlNodePtr c;
+
+	for (c = n->children; c; c = c->next)
+		uncompile(c);
+	if (n->_private && (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)) {
+		free(((struct text *)n->_private)->escaped);
+		free(n->_private);
+	} else if (n->_private && n->type == XML_ELEMENT_NODE) {
+		free(((struct marks *)n->_private)->open);
+		free(((struct marks *)n->_private)->close);
+		free(n->_private);
+	}
+	n->_private = NULL;
+}
+
+/* Writes a template's own attribute NAME="value". */
+static void
+put_static_attr(struct buf *b, const char *name, const char *value)
+{
+	buf_puts(b, " ");
+	buf_puts(b, name);
+	if (is_boolean(name) && (value[0] == '\0' || strcmp(value, name) == 0))
+		return; /* hidden="hidden" is written hidden */
+	buf_puts(b, "=\"");
+	put_attr(b, value);
+	buf_puts(b, "\"");
 }
 
 /* Writes one attribute NAME="value"; the value comes from a data-attr-NAME
@@ -477,33 +563,30 @@ render_attr(struct fill *f, xmlNodePtr n, struct buf *b, const char *name, const
 		}
 		return;
 	}
-	buf_puts(b, " ");
-	buf_puts(b, name);
-	if (is_boolean(name) && (value[0] == '\0' || strcmp(value, name) == 0))
-		return; /* hidden="hidden" is written hidden */
-	buf_puts(b, "=\"");
-	put_attr(b, value);
-	buf_puts(b, "\"");
+	put_static_attr(b, name, value);
 }
 
 /* Writes element n once, with the scopes as they are (no data-repeat). */
 static void
 render_element(struct fill *f, xmlNodePtr n, struct buf *b, const struct marks *mk)
 {
-	const char *name = (const char *)n->name;
 	int used[16] = {0}, i;
 	xmlAttrPtr a;
 
-	buf_puts(b, "<");
-	buf_puts(b, name);
-	for (a = n->properties; a; a = a->next)
-		if (!is_marker(a))
-			render_attr(f, n, b, (const char *)a->name, attr_value(a), mk, used);
-	for (i = 0; i < mk->nattr; i++)
-		if (!used[i])
-			render_attr(f, n, b, (const char *)mk->attr[i]->name + 10, "", mk, used);
-	buf_puts(b, ">");
-	if (is_void(name))
+	if (mk->open) {
+		buf_puts(b, mk->open);
+	} else {
+		buf_puts(b, "<");
+		buf_puts(b, (const char *)n->name);
+		for (a = n->properties; a; a = a->next)
+			if (!is_marker(a))
+				render_attr(f, n, b, (const char *)a->name, attr_value(a), mk, used);
+		for (i = 0; i < mk->nattr; i++)
+			if (!used[i])
+				render_attr(f, n, b, (const char *)mk->attr[i]->name + 10, "", mk, used);
+		buf_puts(b, ">");
+	}
+	if (mk->is_void)
 		return;
 	if (mk->fill) {
 		put_scalar(b, lookup_known(f, n, attr_value(mk->fill)), put_text);
@@ -518,9 +601,7 @@ render_element(struct fill *f, xmlNodePtr n, struct buf *b, const struct marks *
 	} else {
 		render_children(f, n, b);
 	}
-	buf_puts(b, "</");
-	buf_puts(b, name);
-	buf_puts(b, ">");
+	buf_puts(b, mk->close);
 }
 
 /* Writes element n as its markers say: repeated, conditional, filled.
@@ -528,15 +609,17 @@ render_element(struct fill *f, xmlNodePtr n, struct buf *b, const struct marks *
 static int
 render_node(struct fill *f, xmlNodePtr n, struct buf *b)
 {
-	struct marks mk;
+	const struct marks *m = n->_private;
 	json_t *v;
 	size_t i;
 
-	if (!read_marks(f, n, &mk)) {
-		static const struct marks none;
-		render_element(f, n, b, &none);
+	if (m->slot)
+		f->slot = n;
+	if (!m->any) {
+		render_element(f, n, b, m);
 		return 1;
 	}
+#define mk (*m)
 	if (mk.repeat) {
 		v = lookup_known(f, n, attr_value(mk.repeat));
 		if (v && !json_is_array(v) && !json_is_null(v))
@@ -551,7 +634,7 @@ render_node(struct fill *f, xmlNodePtr n, struct buf *b)
 			f->scope[f->nscope++] = json_array_get(v, i);
 			if ((!mk.cond || truthy(lookup_known(f, n, attr_value(mk.cond)))) &&
 			    (!mk.uncond || !truthy(lookup_known(f, n, attr_value(mk.uncond)))))
-				render_element(f, n, b, &mk);
+				render_element(f, n, b, m);
 			f->nscope--;
 		}
 		return 1;
@@ -560,7 +643,8 @@ render_node(struct fill *f, xmlNodePtr n, struct buf *b)
 		return 0;
 	if (mk.uncond && truthy(lookup_known(f, n, attr_value(mk.uncond))))
 		return 0;
-	render_element(f, n, b, &mk);
+#undef mk
+	render_element(f, n, b, m);
 	return 1;
 }
 
@@ -569,18 +653,14 @@ render_node(struct fill *f, xmlNodePtr n, struct buf *b)
 static void
 render_children(struct fill *f, xmlNodePtr n, struct buf *b)
 {
-	int raw = strcmp((const char *)n->name, "script") == 0 || strcmp((const char *)n->name, "style") == 0;
 	size_t blank_from = (size_t)-1;
 	xmlNodePtr c;
 
 	for (c = n->children; c; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			const char *t = (const char *)c->content;
-			blank_from = xmlIsBlankNode(c) ? b->len : (size_t)-1;
-			if (raw)
-				buf_puts(b, t);
-			else
-				put_text(b, t);
+			const struct text *t = c->_private;
+			blank_from = t->blank ? b->len : (size_t)-1;
+			buf_puts(b, t->escaped);
 		} else if (c->type == XML_ELEMENT_NODE) {
 			if (!render_node(f, c, b) && blank_from != (size_t)-1) {
 				b->len = blank_from;

@@ -10,6 +10,7 @@
 #include <stdatomic.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,13 +73,15 @@ xasprintf(const char *fmt, ...)
 {
 	va_list ap;
 	int n;
-	char *p;
+	char *p, small[256];
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		oom();
+	if ((size_t)n < sizeof(small))
+		return xstrndup(small, (size_t)n); /* most strings: formatted once */
 	p = xmalloc((size_t)n + 1);
 	va_start(ap, fmt);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
@@ -308,6 +311,18 @@ utf8_valid(const char *s, size_t len, size_t *bad)
 		size_t n, k;
 		unsigned min, cp;
 
+		/* Runs of ASCII without NUL, eight bytes at a time. */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, p + i, 8);
+			if ((w & 0x8080808080808080ULL) ||
+			    ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		c = p[i];
 		if (c == 0)
 			goto fail;
 		if (c < 0x80) {
