@@ -16,7 +16,7 @@ TESTS    = $(wildcard tests/unit/test_*.c)
 FUZZERS  = fuzz_frontmatter fuzz_markdown fuzz_registry
 
 .PHONY: all site check test deps deps-test clean update-iana bench \
-        test-unit test-e2e test-site test-asan test-tsan test-valgrind test-fuzz
+        test-unit test-e2e test-site test-browser test-asan test-tsan test-valgrind test-fuzz
 
 all: gen/statusgen
 
@@ -54,7 +54,7 @@ check: deps
 # Every test; each step runs all of its cases before it reports.
 test: deps-test
 	@$(MAKE) --no-print-directory gen/statusgen $(BUILD)/unit
-	@$(MAKE) --no-print-directory test-unit test-e2e test-site test-asan test-tsan test-valgrind test-fuzz
+	@$(MAKE) --no-print-directory test-unit test-e2e test-site test-browser test-asan test-tsan test-valgrind test-fuzz
 
 test-unit: $(BUILD)/unit
 	$(BUILD)/unit
@@ -64,6 +64,10 @@ test-e2e: gen/statusgen
 
 test-site: gen/statusgen
 	tests/site-checks.sh
+
+# The site in Debian's chromium, from file://, network off (playwright-core, axe-core).
+test-browser: gen/statusgen
+	tests/browser/run.sh
 
 # The unit and end-to-end tests again, and a build of the real content, under
 # AddressSanitizer and UndefinedBehaviorSanitizer.
@@ -101,6 +105,15 @@ test-fuzz:
 	    $(addprefix build/fuzz/,$(FUZZERS))
 	tests/fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(FUZZERS)
 
+# The benchmark: statusgen against Hugo and the cmark floor on generated
+# corpora (tools/bench/run.sh; BENCH_SIZES, BENCH_RUNS).
+bench: deps tools/bench/mkcorpus
+	@$(MAKE) --no-print-directory gen/statusgen
+	bash tools/bench/run.sh
+
+tools/bench/mkcorpus: tools/bench/mkcorpus.c
+	$(CC) -std=c11 -O2 -o $@ tools/bench/mkcorpus.c
+
 # Fetches IANA's current registry over the network; `make check` then says
 # what changed against the content.
 update-iana:
@@ -110,4 +123,4 @@ update-iana:
 	@$(MAKE) --no-print-directory check || true
 
 clean:
-	rm -rf build gen/statusgen tests/out
+	rm -rf build gen/statusgen tests/out tools/bench/mkcorpus

@@ -32,6 +32,7 @@ struct site {
 	char *out; /* the fresh folder being written */
 	const char *base_url;
 	const char *prev; /* the previous site, whose unchanged files are linked, or NULL */
+	int has_class[CLASS__N]; /* the class has a page: some meaning belongs to it */
 	json_t *strings; /* templates/strings.json */
 	json_t *globals[LANG__N]; /* {"t": the strings of a language}: what every page shares */
 	struct tmpl *layout, *code, *list, *registry;
@@ -185,7 +186,31 @@ page_ctx(struct site *s, enum lang l, const char *root, const char *here, const 
 	NAV("rfcs", "rfcs.html");
 	NAV("registry", "iana.html");
 #undef NAV
+	{
+		/* The class pages, linked from every page: label "4xx" (the title for
+		 * the non-standard class), title "4xx Client Error". */
+		json_t *classes = json_array();
+		int k;
+		for (k = 0; k < CLASS__N; k++) {
+			json_t *c;
+			char *h;
+			if (!s->has_class[k])
+				continue;
+			c = json_object();
+			h = xasprintf("%s%s.html", here, class_slug[k]);
+			json_object_set_new(c, "href", json_string(h));
+			free(h);
+			json_object_set_new(c, "label", json_string(k == CLASS_NONSTANDARD ? class_title(s, k, l)
+			                                                                    : class_slug[k]));
+			json_object_set_new(c, "title", json_string(class_title(s, k, l)));
+			json_array_append_new(classes, c);
+		}
+		json_object_set_new(nav, "classes", classes);
+	}
 	json_object_set_new(o, "nav", nav);
+	/* "en" on a page in another language, for text that is English there
+	 * (IANA's descriptions, reference titles); null on English pages. */
+	json_object_set_new(o, "lang_en", l == LANG_EN ? json_null() : json_string("en"));
 	{
 		json_t *pages = json_array();
 		size_t i;
@@ -261,8 +286,8 @@ number_item(struct site *s, size_t i, enum lang l, const char *here)
 		const char *lab = meaning_label(s, s->c->m[k], l);
 		if (lab == NULL)
 			continue;
-		if (others.len)
-			buf_puts(&others, " · ");
+		/* After a registered meaning, the others read as additions: "+ nginx". */
+		buf_puts(&others, others.len ? " · " : m->registry == REG_IANA ? "+ " : "");
 		buf_puts(&others, lab);
 	}
 	json_object_set_new(o, "label", others.s ? json_string(others.s) : json_null());
@@ -595,6 +620,7 @@ meaning_ctx(struct site *s, const struct meaning *m, enum lang l)
 	const char *status_key[STATUS__N] = {NULL, "deprecated", "unused", "obsolete", "joke"};
 
 	json_object_set_new(o, "anchor", json_string(anchor_of(m)));
+	json_object_set_new(o, "href", json_pack("s+", "#", anchor_of(m)));
 	json_object_set_new(o, "id", json_string(m->id));
 	json_object_set_new(o, "title", json_string(m->title[l] ? m->title[l] : ""));
 	json_object_set_new(o, "summary", json_string(m->summary[l] ? m->summary[l] : ""));
@@ -943,11 +969,8 @@ run_jobs(struct site *s)
 		for (i = 0; i < s->nnum; i++)
 			add_job(&j, s, JOB_CODE, l, i);
 		for (k = 0; k < CLASS__N; k++)
-			for (i = 0; i < s->c->nm; i++)
-				if ((int)s->c->m[i]->klass == k) {
-					add_job(&j, s, JOB_CLASS, l, (size_t)k);
-					break;
-				}
+			if (s->has_class[k])
+				add_job(&j, s, JOB_CLASS, l, (size_t)k);
 		add_job(&j, s, JOB_VENDORS, l, 0);
 		add_job(&j, s, JOB_RFCS, l, 0);
 		for (i = 0; i < s->c->npages; i++)
@@ -1103,6 +1126,8 @@ site_build(struct corpus *c, const char *templates, const char *out, const char 
 	buf_puts(&s.sitemap, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	                     "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
 
+	for (i = 0; i < c->nm; i++)
+		s.has_class[c->m[i]->klass] = 1;
 	for (i = 0; i < c->nm; i++)
 		if (i == 0 || c->m[i - 1]->code != c->m[i]->code) {
 			s.first = xrealloc(s.first, (s.nnum + 1) * sizeof(*s.first));

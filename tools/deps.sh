@@ -28,6 +28,13 @@ if [ "$mode" = test ]; then
 	need_cmd npm npm
 	need_cmd xmllint libxml2-utils
 	need_cmd valgrind valgrind
+	need_cmd clang clang
+	need_cmd chromium chromium
+	# A Chinese font, so that the browser tests and screenshots render 中文.
+	fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || missing="$missing fonts-noto-cjk"
+	# libFuzzer and the sanitizer runtimes for clang.
+	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 ||
+		missing="$missing libclang-rt-dev"
 fi
 
 if [ -n "$missing" ]; then
@@ -42,8 +49,11 @@ if [ -n "$missing" ]; then
 	fi
 fi
 
-if [ "$mode" = test ] && [ ! -f tests/node_modules/vnu-jar/build/dist/vnu.jar ] || \
-   { [ "$mode" = test ] && [ ! -d tests/node_modules/ajv ]; }; then
+npm_missing=0
+for m in vnu-jar/build/dist/vnu.jar ajv playwright-core axe-core @action-validator/cli; do
+	[ -e "tests/node_modules/$m" ] || npm_missing=1
+done
+if [ "$mode" = test ] && [ $npm_missing = 1 ]; then
 	echo "deps: installing the test tools from npm (tests/package-lock.json)"
 	(cd tests && npm ci --no-audit --no-fund --ignore-scripts >/dev/null)
 fi

@@ -1,0 +1,454 @@
+// The reader's experience in a real browser: Debian's chromium driven by
+// playwright-core, the site opened from file:// with the network off.
+//   node tests/browser/browser.mjs SITE SHOTS COUNTS
+// BROWSER_TESTS=REGEX runs only the checks whose names match.
+// SITE is a freshly built site, SHOTS the folder the screenshots go to, COUNTS
+// a file that receives "PASSED FAILED".  Each check prints PASS or FAIL with
+// what went wrong; run.sh prints the summary line.
+import { chromium } from 'playwright-core';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [site, shots, countsFile] = process.argv.slice(2).map((p) => path.resolve(p));
+if (!site || !shots || !countsFile) {
+  console.error('usage: browser.mjs SITE SHOTS COUNTS');
+  process.exit(2);
+}
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+// ------------------------------------------------------------ harness
+let passed = 0;
+let failed = 0;
+const only = process.env.BROWSER_TESTS ? new RegExp(process.env.BROWSER_TESTS, 'i') : null;
+async function test(name, fn) {
+  if (only && !only.test(name)) return;
+  const t0 = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`PASS ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}`);
+    for (const line of String((e && e.message) || e).split('\n').slice(0, 40)) console.log(`     ${line}`);
+  }
+}
+function check(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+function equal(actual, expected, what) {
+  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+function problems(list, what) {
+  if (list.length) throw new Error(`${list.length} ${what}:\n${list.slice(0, 30).join('\n')}`);
+}
+
+// --------------------------------------------------------------- site
+const url = (rel) => {
+  const [file, hash] = rel.split('#');
+  return pathToFileURL(path.join(site, file)).href + (hash ? `#${hash}` : '');
+};
+const relOf = (u) => path.relative(site, decodeURIComponent(new URL(u).pathname));
+const pages = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (name.endsWith('.html')) pages.push(path.relative(site, p));
+  }
+})(site);
+// 404.html resolves its links from the published address (<base href>); the
+// tests serve that address from the site folder, with the network still off.
+const notFound = readFileSync(path.join(site, '404.html'), 'utf8');
+const published = (/<base href="([^"]+)"/.exec(notFound) || [])[1] || null;
+
+// ------------------------------------------------------------ browser
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync'],
+});
+
+// A context with the network off that records every console error, page
+// error, failed request and request that is not a local file.
+async function newContext(options = {}) {
+  const ctx = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    offline: true,
+    colorScheme: 'light',
+    reducedMotion: 'reduce',
+    ...options,
+  });
+  ctx.log = [];
+  if (published) {
+    await ctx.route(`${published}**`, (route) => {
+      const rel = decodeURIComponent(new URL(route.request().url()).pathname)
+        .slice(new URL(published).pathname.length);
+      route.fulfill({ path: path.join(site, rel || 'index.html') }).catch(() => {});
+    });
+  }
+  ctx.on('page', (page) => watch(ctx, page));
+  return ctx;
+}
+function watch(ctx, page) {
+  const where = () => { try { return relOf(page.url()); } catch { return page.url(); } };
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') ctx.log.push(`${where()}: console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => ctx.log.push(`${where()}: script error: ${e.message}`));
+  page.on('requestfailed', (r) => ctx.log.push(`${where()}: request failed: ${r.url()} (${r.failure() && r.failure().errorText})`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith('file://') && !(published && u.startsWith(published)) && !u.startsWith('data:'))
+      ctx.log.push(`${where()}: request off the disk: ${u}`);
+  });
+}
+async function open(ctx, rel) {
+  const page = await ctx.newPage();
+  await page.goto(url(rel));
+  return page;
+}
+const clean = (ctx) => problems(ctx.log, 'console errors or failed requests');
+
+// Search helpers
+async function search(page, text) {
+  await page.fill('#q', '');
+  await page.fill('#q', text);
+  await page.waitForFunction(() => document.getElementById('q').getAttribute('aria-expanded') === 'true' ||
+    document.getElementById('search-status').textContent !== '');
+  return page.$$eval('#search-results [role=option]', (as) => as.map((a) => ({
+    code: a.querySelector('.num').textContent,
+    title: a.querySelector('.hit-title').textContent,
+    vendor: a.querySelector('.tag') ? a.querySelector('.tag').textContent : null,
+    href: a.getAttribute('href'),
+  })));
+}
+
+const t0 = Date.now();
+console.log(`browser: ${pages.length} pages in ${site}, ${CHROMIUM}`);
+mkdirSync(shots, { recursive: true });
+
+// ---------------------------------------------------------------- search
+const ctx = await newContext();
+
+await test('search by number: 418, 4, 40', async () => {
+  const page = await open(ctx, 'index.html');
+  let hits = await search(page, '418');
+  equal(hits[0] && hits[0].code, '418', 'first hit for 418');
+  hits = await search(page, '4');
+  check(hits.length > 20, `"4" finds only ${hits.length} codes`);
+  check(hits.every((h) => h.code.startsWith('4')), `"4" finds ${hits.map((h) => h.code).join(' ')}`);
+  hits = await search(page, '40');
+  check(hits.length >= 9 && hits.every((h) => h.code.startsWith('40')), `"40" finds ${hits.map((h) => h.code).join(' ')}`);
+  equal(hits[0].code, '400', 'first hit for 40');
+  await page.close();
+});
+
+await test('search by English and Chinese words, alias and vendor, on pages of both languages', async () => {
+  const cases = [
+    ['zh/404.html', 'teapot', '418'],
+    ['en/404.html', 'teapot', '418'],
+    ['en/index.html', '网关超时', '504'],
+    ['zh/200.html', '网关超时', '504'],
+    ['en/index.html', 'Request Entity Too Large', '413'],
+    ['zh/index.html', '请求实体过大', '413'],
+    ['en/index.html', 'gateway timeout', '504'],
+    ['zh/index.html', 'Not Found', '404'],
+  ];
+  for (const [rel, q, code] of cases) {
+    const page = await open(ctx, rel);
+    const hits = await search(page, q);
+    equal(hits[0] && hits[0].code, code, `first hit for "${q}" on ${rel}`);
+    await page.close();
+  }
+  const page = await open(ctx, 'en/index.html');
+  const hits = await search(page, 'nginx');
+  check(hits.length > 0 && hits.every((h) => h.vendor === 'nginx' || /nginx/i.test(h.title)) || hits[0].vendor === 'nginx',
+    `"nginx" finds ${JSON.stringify(hits.slice(0, 5))}`);
+  check(hits.some((h) => h.code === '499' && h.vendor === 'nginx' && h.href.endsWith('499.html#nginx')),
+    'nginx\'s 499 is among the hits, linked to 499.html#nginx');
+  await page.close();
+});
+
+await test('results show number, title and vendor; nothing found says so', async () => {
+  const page = await open(ctx, 'en/index.html');
+  const hits = await search(page, '499');
+  check(hits.length >= 2, `499 has ${hits.length} hits`);
+  for (const h of hits) check(h.code === '499' && h.title, `hit ${JSON.stringify(h)}`);
+  check(hits.some((h) => h.vendor === 'nginx') && hits.some((h) => h.vendor === 'Esri ArcGIS'), 'vendors shown');
+  await search(page, 'zzzzqqq');
+  equal(await page.getAttribute('#q', 'aria-expanded'), 'false', 'aria-expanded with no hit');
+  check(await page.isVisible('#search-status'), 'the "no matching code" message is visible');
+  equal(await page.textContent('#search-status'), 'No matching code.', 'message');
+  await page.close();
+});
+
+await test('keyboard: / focuses the search, arrows move, Enter opens, Escape closes', async () => {
+  const page = await open(ctx, 'en/200.html');
+  await page.keyboard.press('/');
+  equal(await page.evaluate(() => document.activeElement.id), 'q', 'focus after /');
+  await page.keyboard.type('teapot');
+  await page.waitForSelector('#search-results [role=option]');
+  await Promise.all([page.waitForURL(/\/en\/418\.html$/), page.keyboard.press('Enter')]);
+
+  await page.keyboard.press('/');
+  await page.keyboard.type('50');
+  const hits = await page.$$eval('#search-results [role=option]', (as) => as.map((a) => a.getAttribute('href')));
+  check(hits.length >= 3, `"50" has ${hits.length} hits`);
+  const active = () => page.evaluate(() => {
+    const id = document.getElementById('q').getAttribute('aria-activedescendant');
+    const el = id && document.getElementById(id);
+    return el && el.getAttribute('aria-selected') === 'true' ? el.getAttribute('href') : null;
+  });
+  await page.keyboard.press('ArrowDown');
+  equal(await active(), hits[0], 'selected after ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  equal(await active(), hits[2], 'selected after three ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  equal(await active(), hits[1], 'selected after ArrowUp');
+  equal(await page.evaluate(() => document.activeElement.id), 'q', 'focus stays in the box');
+  await page.keyboard.press('Escape');
+  equal(await page.getAttribute('#q', 'aria-expanded'), 'false', 'aria-expanded after Escape');
+  check(await page.isHidden('#search-results'), 'results hidden after Escape');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await Promise.all([page.waitForURL((u) => u.href.endsWith(hits[1])), page.keyboard.press('Enter')]);
+
+  // Tab order: the skip link first, and it leads to the content.
+  await page.goto(url('zh/404.html'));
+  await page.keyboard.press('Tab');
+  const skip = await page.evaluate(() => {
+    const a = document.activeElement, r = a.getBoundingClientRect(), cs = getComputedStyle(a);
+    return { cls: a.className, visible: r.left >= 0 && r.width > 0, outline: cs.outlineStyle, width: parseFloat(cs.outlineWidth) };
+  });
+  equal(skip.cls, 'skip', 'first Tab');
+  check(skip.visible && skip.outline !== 'none' && skip.width >= 2, `skip link visible with a focus ring: ${JSON.stringify(skip)}`);
+  await page.keyboard.press('Enter');
+  check((await page.evaluate(() => location.hash)) === '#main', 'skip link goes to #main');
+  await page.close();
+  clean(ctx);
+});
+
+await test('the search works from every page, also where 404.html is served', async () => {
+  for (const rel of ['index.html', 'zh/4xx.html', 'en/vendor-nginx.html', 'en/iana.html', '404.html']) {
+    const page = await open(ctx, rel);
+    await search(page, 'teapot');
+    await Promise.all([page.waitForURL(/\/418\.html$/), page.press('#q', 'Enter')]);
+    await page.close();
+  }
+  clean(ctx);
+});
+
+// ------------------------------------------------------------ no script
+await test('JavaScript off: the page works, the search form leads to the home page', async () => {
+  const off = await newContext({ javaScriptEnabled: false });
+  const page = await open(off, 'en/499.html');
+  check(await page.isHidden('#search-results'), 'no empty results box');
+  check(await page.isVisible('#q'), 'the search box is there');
+  equal(await page.getAttribute('a.lang-switch', 'href'), '../zh/499.html', 'plain language link');
+  await page.fill('#q', 'teapot');
+  await Promise.all([page.waitForURL(/\/en\/index\.html\?q=teapot$/), page.press('#q', 'Enter')]);
+  check(await page.$('main a[href="418.html"]'), 'the home page lists 418');
+  await page.click('main a[href="418.html"]');
+  check(page.url().endsWith('/en/418.html'), `at ${page.url()}`);
+  await page.close();
+  clean(off);
+  await off.close();
+});
+
+// ------------------------------------------------------------ navigation
+await test('language switch keeps the page and the anchor', async () => {
+  const page = await open(ctx, 'en/499.html#nginx');
+  await Promise.all([page.waitForURL(/\/zh\/499\.html#nginx$/), page.click('a.lang-switch')]);
+  equal(await page.getAttribute('html', 'lang'), 'zh-Hans', 'lang after the switch');
+  const inView = () => page.evaluate(() => {
+    const r = document.getElementById('nginx').getBoundingClientRect();
+    return r.top >= -1 && r.top < window.innerHeight / 2;
+  });
+  check(await inView(), 'the nginx section is scrolled into view');
+  // An anchor reached on the page (the table of contents) is kept too.
+  await page.click('.toc a[href="#esri"]');
+  await page.waitForFunction(() => document.querySelector('a.lang-switch').getAttribute('href') === '../en/499.html#esri',
+    null, { timeout: 5000 }).catch(() => {});
+  equal(await page.getAttribute('a.lang-switch', 'href'), '../en/499.html#esri', 'switch link after a TOC click');
+  await Promise.all([page.waitForURL(/\/en\/499\.html#esri$/), page.click('a.lang-switch')]);
+  // Root home, a list page, the registry: the same page in the other language.
+  for (const [from, to] of [['index.html', 'en/index.html'], ['en/4xx.html', 'zh/4xx.html'],
+    ['zh/iana.html', 'en/iana.html'], ['zh/vendors.html#nginx', 'en/vendors.html#nginx']]) {
+    await page.goto(url(from));
+    await Promise.all([page.waitForURL(url(to)), page.click('a.lang-switch')]);
+  }
+  await page.close();
+  clean(ctx);
+});
+
+await test('code pages: breadcrumbs, previous/next, a section and anchor per meaning, table of contents', async () => {
+  const page = await open(ctx, 'en/499.html');
+  const crumbs = await page.$$eval('nav.breadcrumbs li', (li) => li.map((l) => [l.textContent.trim(), l.querySelector('a') && l.querySelector('a').getAttribute('href')]));
+  equal(JSON.stringify(crumbs[0]), JSON.stringify(['Home', 'index.html']), 'first breadcrumb');
+  check(/^4xx/.test(crumbs[1][0]) && crumbs[1][1] === '4xx.html', `class breadcrumb ${crumbs[1]}`);
+  equal(JSON.stringify(crumbs[2]), JSON.stringify(['499', null]), 'last breadcrumb');
+  const sections = await page.$$eval('section.meaning', (s) => s.map((x) => x.id));
+  check(sections.includes('nginx') && sections.includes('esri'), `sections ${sections}`);
+  const toc = await page.$$eval('.toc a', (a) => a.map((x) => x.getAttribute('href')));
+  equal(JSON.stringify(toc), JSON.stringify(sections.map((s) => `#${s}`)), 'table of contents');
+  const self = await page.$$eval('section.meaning > h2 a', (a) => a.map((x) => x.getAttribute('href')));
+  equal(JSON.stringify(self), JSON.stringify(sections.map((s) => `#${s}`)), 'each meaning heading links to its anchor');
+  const prev = await page.getAttribute('a[rel=prev]', 'href');
+  const next = await page.getAttribute('a[rel=next]', 'href');
+  check(/^\d{3}\.html$/.test(prev) && /^\d{3}\.html$/.test(next) && prev < '499.html' && next > '499.html', `prev ${prev} next ${next}`);
+  await Promise.all([page.waitForURL(url(`en/${next}`)), page.click('a[rel=next]')]);
+  await Promise.all([page.waitForURL(url('en/499.html')), page.click('a[rel=prev]')]);
+  // A number with one meaning has no table of contents.
+  await page.goto(url('en/418.html'));
+  check(!(await page.$('.toc')), '418 has no table of contents');
+  await page.close();
+  clean(ctx);
+});
+
+// ------------------------------------------------------------ every page
+await test(`every page (${pages.length}) at 375 px: no console error, no failed request, no horizontal scrolling`, async () => {
+  const phone = await newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+  const wide = [], struct = [];
+  const queue = [...pages];
+  // Three tabs at a time: the pages are independent.
+  await Promise.all([0, 1, 2].map(async () => {
+    const tab = await phone.newPage();
+    for (let rel; (rel = queue.shift()) !== undefined;) await lint(tab, rel);
+    await tab.close();
+  }));
+  async function lint(page, rel) {
+    await page.goto(url(rel), { waitUntil: 'load' });
+    const r = await page.evaluate(() => {
+      const out = [];
+      const de = document.documentElement;
+      const lang = de.getAttribute('lang');
+      if (lang !== 'en' && lang !== 'zh-Hans') out.push(`html lang="${lang}"`);
+      for (const sel of ['header.site-header', 'main#main', 'footer', 'nav.site-nav[aria-label]', 'form[role=search] input#q', 'a.lang-switch[lang][hreflang]'])
+        if (!document.querySelector(sel)) out.push(`no ${sel}`);
+      const hrefs = [...document.querySelectorAll('nav.site-nav a')].map((a) => a.getAttribute('href'));
+      for (const want of ['index.html', '1xx.html', '4xx.html', '5xx.html', 'vendors.html', 'rfcs.html', 'iana.html'])
+        if (!hrefs.some((h) => h.endsWith(want))) out.push(`navigation lacks ${want}`);
+      const hs = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => +h.tagName[1]);
+      if (hs.filter((n) => n === 1).length !== 1 || hs[0] !== 1) out.push(`headings ${hs.join('')}: one h1, first`);
+      for (let i = 1; i < hs.length; i++) if (hs[i] > hs[i - 1] + 1) { out.push(`heading h${hs[i - 1]} then h${hs[i]}`); break; }
+      const texts = [...document.querySelectorAll('[lang]')].map((e) => e.getAttribute('lang')).filter((l) => l !== 'en' && l !== 'zh-Hans');
+      if (texts.length) out.push(`lang values ${texts}`);
+      return { out, sw: de.scrollWidth, cw: de.clientWidth, bw: document.body.scrollWidth };
+    });
+    if (r.sw > r.cw || r.bw > r.cw) wide.push(`${rel}: ${r.sw} px wide in a ${r.cw} px window`);
+    for (const o of r.out) struct.push(`${rel}: ${o}`);
+  }
+  // Open the search results too: they must fit.
+  const page = await open(phone, 'zh/index.html');
+  await search(page, '5');
+  const sw = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (sw > 375) wide.push(`zh/index.html with search results open: ${sw} px`);
+  await phone.close();
+  problems(phone.log, 'console errors or failed requests');
+  problems(wide, 'pages scroll sideways at 375 px');
+  problems(struct, 'structure problems (lang, landmarks, navigation, headings)');
+});
+
+// ------------------------------------------------------------ design
+await test('no web fonts, a Chinese font in the stack, readable lines, dark mode, print style', async () => {
+  const page = await open(ctx, 'zh/404.html');
+  const r = await page.evaluate(() => ({
+    fonts: document.fonts.size,
+    family: getComputedStyle(document.body).fontFamily,
+    line: Math.max(...[...document.querySelectorAll('main .body > p')].map((p) => p.getBoundingClientRect().width)),
+    em: parseFloat(getComputedStyle(document.body).fontSize),
+    bg: getComputedStyle(document.body).backgroundColor,
+  }));
+  equal(r.fonts, 0, 'web fonts');
+  check(/Noto Sans CJK SC/.test(r.family) && /PingFang SC/.test(r.family) && /Microsoft YaHei/.test(r.family), `font stack ${r.family}`);
+  check(r.line / r.em <= 42, `lines of ${Math.round(r.line / r.em)} em`);
+  equal(r.bg, 'rgb(255, 255, 255)', 'light background');
+  const dark = await browser.newPage({ colorScheme: 'dark' });
+  await dark.goto(url('zh/404.html'));
+  const bg = await dark.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  check(bg !== 'rgb(255, 255, 255)' && /rgb\((\d+), (\d+), (\d+)\)/.test(bg) && +RegExp.$1 < 40, `dark background ${bg}`);
+  await dark.close();
+  await page.emulateMedia({ media: 'print' });
+  check(await page.isHidden('header.site-header') && await page.isHidden('.prevnext'), 'print hides the header and the previous/next links');
+  check(await page.isVisible('main h1'), 'print shows the content');
+  await page.close();
+  // Status labels: each kind has its own look.
+  const labels = await open(ctx, 'en/104.html');
+  const look = async (rel, sel) => {
+    await labels.goto(url(rel));
+    return labels.$eval(sel, (e) => { const c = getComputedStyle(e); return `${c.color}|${c.backgroundColor}|${c.borderStyle}`; });
+  };
+  const kinds = {
+    iana: await look('en/104.html', '.tag-iana'),
+    temporary: await look('en/104.html', '.tag-temporary'),
+    vendor: await look('en/499.html', '#nginx .tag-vendor'),
+    unofficial: await look('en/499.html', '.tag-unofficial'),
+    unused: await look('en/306.html', '.tag-status[data-status=unused]'),
+    deprecated: await look('en/305.html', '.tag-status[data-status=deprecated]'),
+  };
+  const distinct = new Set(Object.values(kinds));
+  equal(distinct.size, Object.keys(kinds).length, `distinct label styles ${JSON.stringify(kinds)}`);
+  await labels.close();
+  clean(ctx);
+});
+
+// ------------------------------------------------------------ accessibility
+await test('axe-core: no serious or critical violation (home, class, code, vendor, registry, search; both languages; light, dark, phone)', async () => {
+  const found = [];
+  for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 375]]) {
+    const c = await newContext({ colorScheme: scheme, viewport: { width, height: 800 } });
+    for (const lang of ['zh', 'en']) {
+      for (const rel of [lang === 'zh' ? 'index.html' : 'en/index.html', `${lang}/4xx.html`, `${lang}/499.html`,
+        `${lang}/104.html`, `${lang}/vendor-nginx.html`, `${lang}/iana.html`, `${lang}/404.html#search`]) {
+        const page = await open(c, rel.replace('#search', ''));
+        if (rel.endsWith('#search')) await search(page, lang === 'zh' ? '网关' : 'gateway'), await page.keyboard.press('ArrowDown');
+        await page.evaluate(axeSource);
+        const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'], preload: false }));
+        for (const v of res.violations)
+          if (v.impact === 'serious' || v.impact === 'critical')
+            found.push(`${scheme} ${width} px ${rel}: ${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        await page.close();
+      }
+    }
+    problems(c.log, 'console errors or failed requests');
+    await c.close();
+  }
+  problems(found, 'serious or critical accessibility violations');
+});
+
+// ------------------------------------------------------------ screenshots
+await test('screenshots: home and a code page, both languages, desktop and phone', async () => {
+  const sizes = {
+    desktop: { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+    phone: { viewport: { width: 375, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  };
+  const made = [];
+  for (const [size, opts] of Object.entries(sizes)) {
+    const c = await newContext(opts);
+    for (const lang of ['zh', 'en']) {
+      for (const [what, rel] of [['home', `${lang}/index.html`], ['code', `${lang}/404.html`]]) {
+        const page = await open(c, rel);
+        const file = path.join(shots, `${what}-${lang}-${size}.png`);
+        await page.screenshot({ path: file });
+        check(statSync(file).size > 10000, `${file} is nearly empty`);
+        made.push(path.basename(file));
+        await page.close();
+      }
+    }
+    problems(c.log, 'console errors or failed requests');
+    await c.close();
+  }
+  equal(made.length, 8, 'screenshots');
+});
+
+await ctx.close();
+await browser.close();
+console.log(`browser: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+writeFileSync(countsFile, `${passed} ${failed}\n`);
+process.exit(failed ? 1 : 0);
