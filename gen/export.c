@@ -180,68 +180,94 @@ put_json(struct buf *b, const json_t *j)
 }
 
 /*
- * Writes the export through `emit`: codes.json, every number and every
- * meaning, and api/NNN.json, one number each in the same shape with the
- * top-level schema_version and iana_updated.  Compact, keys sorted, so the
- * bytes are the same on every run.  Each number's meanings are serialised
- * once and used in both files.
+ * Serialises the meanings c->m[first..end) of one number into e (the caller
+ * frees e->meanings): compact, keys sorted.  Numbers are independent, so the
+ * site serialises them in parallel.
  */
 void
-export_write(const struct corpus *c, export_emit_fn emit, void *arg)
+export_number(const struct corpus *c, size_t first, size_t end, struct export_number *e)
 {
-	struct buf all = {0}, one = {0}, meanings = {0}, updated = {0};
+	json_t *arr = json_array();
+	struct buf b = {0};
+	size_t j;
+
+	for (j = first; j < end; j++)
+		json_array_append_new(arr, export_meaning(c->m[j]));
+	put_json(&b, arr);
+	json_decref(arr);
+	e->code = c->m[first]->code;
+	e->len = b.len;
+	e->meanings = buf_detach(&b);
+}
+
+static void
+put_head(struct buf *b, int code)
+{
+	char head[96];
+
+	snprintf(head, sizeof(head), "{\"class\":\"%s\",\"code\":%d", class_name[class_of_code(code)],
+	         code);
+	buf_puts(b, head);
+}
+
+static void
+put_updated(struct buf *b, const struct corpus *c)
+{
 	json_t *u = c->reg && c->reg->updated ? json_string(c->reg->updated) : json_null();
-	json_t *recs = json_array();
-	size_t i = 0, j;
-	char head[96], rel[32];
 
-	put_json(&updated, u);
+	put_json(b, u);
 	json_decref(u);
-	buf_puts(&all, "{\"codes\":[");
-	while (i < c->nm) {
-		int code = c->m[i]->code;
-		json_t *arr = json_array();
-		for (j = i; j < c->nm && c->m[j]->code == code; j++)
-			json_array_append_new(arr, export_meaning(c->m[j]));
-		meanings.len = 0;
-		put_json(&meanings, arr);
-		json_decref(arr);
-		snprintf(head, sizeof(head), "{\"class\":\"%s\",\"code\":%d",
-		         class_name[class_of_code(code)], code);
+}
 
+/* Returns api/NNN.json for number e (caller frees): the entry of codes.json
+ * with the top-level schema_version and iana_updated. */
+char *
+export_api_doc(const struct corpus *c, const struct export_number *e, size_t *len)
+{
+	struct buf b = {0};
+	char tail[64];
+
+	put_head(&b, e->code);
+	buf_puts(&b, ",\"iana_updated\":");
+	put_updated(&b, c);
+	buf_puts(&b, ",\"meanings\":");
+	buf_add(&b, e->meanings, e->len);
+	snprintf(tail, sizeof(tail), ",\"schema_version\":%d}\n", SCHEMA_VERSION);
+	buf_puts(&b, tail);
+	*len = b.len;
+	return buf_detach(&b);
+}
+
+/* Returns codes.json (caller frees): every number e[0..n), the registry's
+ * records, iana_updated and schema_version, keys in sorted order. */
+char *
+export_codes_doc(const struct corpus *c, const struct export_number *e, size_t n, size_t *len)
+{
+	struct buf b = {0};
+	json_t *recs = json_array();
+	char tail[64];
+	size_t i;
+
+	buf_puts(&b, "{\"codes\":[");
+	for (i = 0; i < n; i++) {
 		if (i > 0)
-			buf_puts(&all, ",");
-		buf_puts(&all, head);
-		buf_puts(&all, ",\"meanings\":");
-		buf_add(&all, meanings.s, meanings.len);
-		buf_puts(&all, "}");
-
-		one.len = 0;
-		buf_puts(&one, head);
-		buf_puts(&one, ",\"iana_updated\":");
-		buf_add(&one, updated.s, updated.len);
-		buf_puts(&one, ",\"meanings\":");
-		buf_add(&one, meanings.s, meanings.len);
-		snprintf(head, sizeof(head), ",\"schema_version\":%d}\n", SCHEMA_VERSION);
-		buf_puts(&one, head);
-		snprintf(rel, sizeof(rel), "api/%03d.json", code);
-		emit(arg, rel, one.s, one.len);
-		i = j;
+			buf_puts(&b, ",");
+		put_head(&b, e[i].code);
+		buf_puts(&b, ",\"meanings\":");
+		buf_add(&b, e[i].meanings, e[i].len);
+		buf_puts(&b, "}");
 	}
 	for (i = 0; c->reg && i < c->reg->nrecs; i++)
 		json_array_append_new(recs, export_record(&c->reg->recs[i]));
-	buf_puts(&all, "],\"iana_registry\":");
-	put_json(&all, recs);
+	buf_puts(&b, "],\"iana_registry\":");
+	put_json(&b, recs);
 	json_decref(recs);
-	buf_puts(&all, ",\"iana_updated\":");
-	buf_add(&all, updated.s, updated.len);
-	snprintf(head, sizeof(head), ",\"schema_version\":%d}\n", SCHEMA_VERSION);
-	buf_puts(&all, head);
-	emit(arg, "codes.json", all.s, all.len);
-	buf_free(&all);
-	buf_free(&one);
-	buf_free(&meanings);
-	buf_free(&updated);
+	buf_puts(&b, ",\"iana_updated\":");
+	put_updated(&b, c);
+	snprintf(tail, sizeof(tail), ",\"schema_version\":%d}\n", SCHEMA_VERSION);
+	buf_puts(&b, tail);
+	*len = b.len;
+	return buf_detach(&b);
 }
 
 /* Returns `j` serialised compact with sorted keys and a final newline

@@ -96,8 +96,14 @@ char *tmpl_render(struct tmpl *t, struct json_t *globals, struct json_t *ctx, si
 /* export.c */
 char *meaning_url(const struct meaning *m, enum lang l);
 struct json_t *export_meaning(const struct meaning *m);
-typedef void (*export_emit_fn)(void *arg, const char *rel, const char *data, size_t len);
-void export_write(const struct corpus *c, export_emit_fn emit, void *arg);
+struct export_number {
+	int code;
+	char *meanings; /* the JSON array of the number's meanings (owned) */
+	size_t len;
+};
+void export_number(const struct corpus *c, size_t first, size_t end, struct export_number *e);
+char *export_api_doc(const struct corpus *c, const struct export_number *e, size_t *len);
+char *export_codes_doc(const struct corpus *c, const struct export_number *e, size_t n, size_t *len);
 char *export_dump(const struct json_t *j, size_t *len);
 
 /* site.c */

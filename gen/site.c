@@ -39,6 +39,7 @@ struct site {
 	int errors;
 	struct buf sitemap;
 	size_t *first; /* index in c->m of the first meaning of each number */
+	struct export_number *exports; /* each number's JSON, made by its export job */
 	size_t nnum;
 };
 
@@ -781,11 +782,31 @@ search_index(struct site *s)
 	json_decref(a);
 }
 
-/* export_write's output goes into the site. */
+/* api/NNN.json for number index i, keeping its serialisation for codes.json. */
 static void
-emit_export(void *arg, const char *rel, const char *data, size_t len)
+export_job(struct site *s, size_t i)
 {
-	write_out(arg, rel, data, len);
+	size_t end = i + 1 < s->nnum ? s->first[i + 1] : s->c->nm, len;
+	char rel[32], *doc;
+
+	export_number(s->c, s->first[i], end, &s->exports[i]);
+	doc = export_api_doc(s->c, &s->exports[i], &len);
+	snprintf(rel, sizeof(rel), "api/%03d.json", s->exports[i].code);
+	write_out(s, rel, doc, len);
+	free(doc);
+}
+
+/* codes.json, from every number's serialisation. */
+static void
+export_codes(struct site *s)
+{
+	size_t len, i;
+	char *doc = export_codes_doc(s->c, s->exports, s->nnum, &len);
+
+	write_out(s, "codes.json", doc, len);
+	free(doc);
+	for (i = 0; i < s->nnum; i++)
+		free(s->exports[i].meanings);
 }
 
 static void
@@ -948,7 +969,7 @@ run_job(size_t i, void *arg)
 		copy_assets(s);
 		break;
 	case JOB_EXPORT:
-		export_write(s->c, emit_export, s);
+		export_job(s, j->index);
 		break;
 	}
 }
@@ -961,8 +982,8 @@ run_jobs(struct site *s)
 	size_t i;
 	int k, l;
 
-	/* The biggest job first, so that it does not finish last alone. */
-	add_job(&j, s, JOB_EXPORT, LANG_ZH, 0);
+	for (i = 0; i < s->nnum; i++)
+		add_job(&j, s, JOB_EXPORT, LANG_ZH, i);
 	add_job(&j, s, JOB_ROOT_HOME, LANG_ZH, 0);
 	for (l = 0; l < LANG__N; l++) {
 		add_job(&j, s, JOB_HOME, l, 0);
@@ -1134,7 +1155,9 @@ site_build(struct corpus *c, const char *templates, const char *out, const char 
 			s.first[s.nnum++] = i;
 		}
 
+	s.exports = xcalloc(s.nnum ? s.nnum : 1, sizeof(*s.exports));
 	run_jobs(&s);
+	export_codes(&s);
 	tmpl_report(s.code);
 	tmpl_report(s.list);
 	tmpl_report(s.registry);
@@ -1152,6 +1175,7 @@ site_build(struct corpus *c, const char *templates, const char *out, const char 
 done:
 	free(s.out);
 	free(s.first);
+	free(s.exports);
 	buf_free(&s.sitemap);
 	tmpl_free(s.layout);
 	tmpl_free(s.code);
