@@ -140,38 +140,16 @@ anchor_of(const struct meaning *m)
 	return m->slug ? m->slug : registry_name[m->registry];
 }
 
-/*
- * The part of every view model that the layout uses.  `root` leads from the
- * page to the site root, `here` from the page to its language folder, and
- * `file` is the page's name inside the language folder.
- */
+/* What every page of a language folder shares: see page_ctx. */
 static json_t *
-page_ctx(struct site *s, enum lang l, const char *root, const char *here, const char *file,
-         const char *title, const char *description)
+page_chrome(struct site *s, enum lang l, const char *root, const char *here)
 {
-	json_t *o = json_object(), *alt = json_object(), *nav = json_object();
-	enum lang other = l == LANG_ZH ? LANG_EN : LANG_ZH;
+	json_t *o = json_object(), *nav = json_object();
 	char *t;
 
 	json_object_set_new(o, "lang", json_string(lang_code[l]));
 	json_object_set_new(o, "html_lang", json_string(str(s, l, "html_lang")));
 	json_object_set_new(o, "root", json_string(root));
-	t = xasprintf("%s — %s", title, str(s, l, "site_name"));
-	json_object_set_new(o, "page_title", json_string(t));
-	free(t);
-	json_object_set_new(o, "title", json_string(title));
-	json_object_set_new(o, "description", json_string(description));
-
-	t = xasprintf("%s%s/%s", root, lang_code[other], file);
-	json_object_set_new(alt, "href", json_string(t));
-	free(t);
-	json_object_set_new(alt, "lang", json_string(lang_code[other]));
-	json_object_set_new(alt, "html_lang", json_string(str(s, other, "html_lang")));
-	json_object_set_new(alt, "label", json_string(str(s, other, "language_name")));
-	json_object_set_new(o, "alt", alt);
-	t = xasprintf("%s%s/%s", root, lang_code[l], file);
-	json_object_set_new(o, "self", json_string(t));
-	free(t);
 	t = xasprintf("%scodes.json", root);
 	json_object_set_new(o, "codes_json", json_string(t));
 	free(t);
@@ -236,6 +214,49 @@ page_ctx(struct site *s, enum lang l, const char *root, const char *here, const 
 	free(t);
 	json_object_set_new(o, "search_base", json_string(here));
 	json_object_set_new(o, "base_href", json_null());
+	return o;
+}
+
+/*
+ * The view model of a page, for the layout and the page template.  What is
+ * the same on every page of a language folder (navigation, assets: see
+ * page_chrome) is in s->globals and only read; a page elsewhere (the root
+ * index.html, 404.html) gets its own.  `root` leads from the page to the site
+ * root, `here` from the page to its language folder, and `file` is the page's
+ * name inside the language folder.
+ */
+static json_t *
+page_ctx(struct site *s, enum lang l, const char *root, const char *here, const char *file,
+         const char *title, const char *description)
+{
+	json_t *o = json_object(), *alt = json_object();
+	enum lang other = l == LANG_ZH ? LANG_EN : LANG_ZH;
+	char *t;
+
+	if (strcmp(root, "../") != 0 || here[0] != '\0') {
+		json_t *chrome = page_chrome(s, l, root, here);
+		json_object_update(o, chrome);
+		json_decref(chrome);
+	} else {
+		/* Which globals to read: render() looks at "lang". */
+		json_object_set_new(o, "lang", json_string(lang_code[l]));
+	}
+	t = xasprintf("%s — %s", title, str(s, l, "site_name"));
+	json_object_set_new(o, "page_title", json_string(t));
+	free(t);
+	json_object_set_new(o, "title", json_string(title));
+	json_object_set_new(o, "description", json_string(description));
+
+	t = xasprintf("%s%s/%s", root, lang_code[other], file);
+	json_object_set_new(alt, "href", json_string(t));
+	free(t);
+	json_object_set_new(alt, "lang", json_string(lang_code[other]));
+	json_object_set_new(alt, "html_lang", json_string(str(s, other, "html_lang")));
+	json_object_set_new(alt, "label", json_string(str(s, other, "language_name")));
+	json_object_set_new(o, "alt", alt);
+	t = xasprintf("%s%s/%s", root, lang_code[l], file);
+	json_object_set_new(o, "self", json_string(t));
+	free(t);
 	return o;
 }
 
@@ -872,7 +893,7 @@ load_strings(struct site *s)
 				continue;
 			}
 			s->globals[l] = json_object();
-			json_object_set(s->globals[l], "t", t);
+			json_object_set(s->globals[l], "t", t); /* the page chrome follows, see site_build */
 		}
 	}
 	free(path);
@@ -1101,7 +1122,7 @@ site_build(struct corpus *c, const char *templates, const char *out, const char 
 {
 	struct site s;
 	size_t i;
-	int rc = 0;
+	int rc = 0, l;
 	char *text, *tmp;
 
 	memset(&s, 0, sizeof(s));
@@ -1155,6 +1176,11 @@ site_build(struct corpus *c, const char *templates, const char *out, const char 
 			s.first[s.nnum++] = i;
 		}
 
+	for (l = 0; l < LANG__N; l++) {
+		json_t *chrome = page_chrome(&s, l, "../", "");
+		json_object_update(s.globals[l], chrome);
+		json_decref(chrome);
+	}
 	s.exports = xcalloc(s.nnum ? s.nnum : 1, sizeof(*s.exports));
 	run_jobs(&s);
 	export_codes(&s);
