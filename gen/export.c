@@ -1,10 +1,10 @@
 /*
  * export.c — the JSON export (SPEC §5), built with jansson.
  *
- * export_meaning() is the one description of a meaning as data: codes.json
- * is made of it, and site.c starts each page's view model from it.
- * Output is deterministic: objects are written with sorted keys, arrays in
- * the corpus's order.
+ * export_meaning() is the one description of a meaning as data.  Output is
+ * deterministic: objects are written with sorted keys, arrays in the
+ * corpus's order.  Strings are handed over with json_string_nocheck, as in
+ * site.c: content.c has checked that they are UTF-8.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -17,7 +17,7 @@
 static json_t *
 str_or_null(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	return s ? json_string_nocheck(s) : json_null();
 }
 
 static json_t *
@@ -54,12 +54,12 @@ export_meaning(const struct meaning *m)
 	size_t i;
 	int l;
 
-	json_object_set_new(o, "id", json_string(m->id));
+	json_object_set_new(o, "id", json_string_nocheck(m->id));
 	json_object_set_new(o, "code", json_integer(m->code));
-	json_object_set_new(o, "class", json_string(class_name[m->klass]));
-	json_object_set_new(o, "registry", json_string(registry_name[m->registry]));
+	json_object_set_new(o, "class", json_string_nocheck(class_name[m->klass]));
+	json_object_set_new(o, "registry", json_string_nocheck(registry_name[m->registry]));
 	json_object_set_new(o, "vendor", str_or_null(m->vendor));
-	json_object_set_new(o, "status", json_string(status_name[m->status]));
+	json_object_set_new(o, "status", json_string_nocheck(status_name[m->status]));
 	json_object_set_new(o, "title", lang_pair(m->title));
 	json_object_set_new(o, "summary", lang_pair(m->summary));
 	json_object_set_new(o, "note", lang_pair(m->note));
@@ -68,7 +68,7 @@ export_meaning(const struct meaning *m)
 	for (l = 0; l < LANG__N; l++) {
 		a = json_array();
 		for (i = 0; i < m->naliases[l]; i++)
-			json_array_append_new(a, json_string(m->aliases[l][i]));
+			json_array_append_new(a, json_string_nocheck(m->aliases[l][i]));
 		json_object_set_new(x, lang_code[l], a);
 	}
 	json_object_set_new(o, "aliases", x);
@@ -77,7 +77,7 @@ export_meaning(const struct meaning *m)
 	for (i = 0; i < m->nrefs; i++) {
 		const struct ref *r = &m->refs[i];
 		x = json_object();
-		json_object_set_new(x, "type", json_string(r->kind == REF_RFC     ? "rfc"
+		json_object_set_new(x, "type", json_string_nocheck(r->kind == REF_RFC     ? "rfc"
 		                                             : r->kind == REF_DRAFT ? "draft"
 		                                                                     : "url"));
 		if (r->kind == REF_RFC) {
@@ -85,7 +85,7 @@ export_meaning(const struct meaning *m)
 			json_object_set_new(x, "section", str_or_null(r->section));
 		}
 		if (r->kind == REF_DRAFT)
-			json_object_set_new(x, "draft", json_string(r->draft));
+			json_object_set_new(x, "draft", json_string_nocheck(r->draft));
 		json_object_set_new(x, "text", str_or_null(r->text));
 		json_object_set_new(x, "url", str_or_null(r->url));
 		json_array_append_new(a, x);
@@ -94,28 +94,28 @@ export_meaning(const struct meaning *m)
 
 	a = json_array();
 	for (i = 0; i < m->nsee; i++)
-		json_array_append_new(a, json_string(m->see[i].id));
+		json_array_append_new(a, json_string_nocheck(m->see[i].id));
 	json_object_set_new(o, "see_also", a);
 
 	a = json_array();
 	for (i = 0; i < m->nsubs; i++) {
 		x = json_object();
-		json_object_set_new(x, "code", json_string(m->subs[i].code));
+		json_object_set_new(x, "code", json_string_nocheck(m->subs[i].code));
 		for (l = 0; l < LANG__N; l++)
-			json_object_set_new(x, lang_code[l], json_string(m->subs[i].text[l]));
+			json_object_set_new(x, lang_code[l], json_string_nocheck(m->subs[i].text[l]));
 		json_array_append_new(a, x);
 	}
 	json_object_set_new(o, "subcodes", a);
 
 	x = json_object();
 	for (i = 0; i < m->nconsts; i++)
-		json_object_set_new(x, m->consts[i].lang, json_string(m->consts[i].value));
+		json_object_set_new(x, m->consts[i].lang, json_string_nocheck(m->consts[i].value));
 	json_object_set_new(o, "constants", x);
 
 	x = json_object();
 	for (l = 0; l < LANG__N; l++) {
 		char *u = meaning_url(m, l);
-		json_object_set_new(x, lang_code[l], json_string(u));
+		json_object_set_new(x, lang_code[l], json_string_nocheck(u));
 		free(u);
 	}
 	json_object_set_new(o, "url", x);
@@ -124,7 +124,7 @@ export_meaning(const struct meaning *m)
 
 	if (m->registry == REG_IANA && m->iana) {
 		x = json_object();
-		json_object_set_new(x, "description", json_string(m->iana->description));
+		json_object_set_new(x, "description", json_string_nocheck(m->iana->description));
 		json_object_set_new(x, "annotation", str_or_null(m->iana->annotation));
 		json_object_set_new(x, "date", str_or_null(m->iana->date));
 		json_object_set_new(x, "updated", str_or_null(m->iana->updated));
@@ -145,16 +145,16 @@ export_record(const struct iana_record *r)
 	size_t i;
 	char *v = r->lo == r->hi ? xasprintf("%d", r->lo) : xasprintf("%d-%d", r->lo, r->hi);
 
-	json_object_set_new(o, "value", json_string(v));
+	json_object_set_new(o, "value", json_string_nocheck(v));
 	free(v);
 	json_object_set_new(o, "from", json_integer(r->lo));
 	json_object_set_new(o, "to", json_integer(r->hi));
-	json_object_set_new(o, "description", json_string(r->description));
+	json_object_set_new(o, "description", json_string_nocheck(r->description));
 	json_object_set_new(o, "assigned", json_boolean(r->assigned));
 	for (i = 0; i < r->nxrefs; i++) {
 		json_t *x = json_object();
-		json_object_set_new(x, "type", json_string(r->xrefs[i].type));
-		json_object_set_new(x, "data", json_string(r->xrefs[i].data));
+		json_object_set_new(x, "type", json_string_nocheck(r->xrefs[i].type));
+		json_object_set_new(x, "data", json_string_nocheck(r->xrefs[i].data));
 		json_object_set_new(x, "text", str_or_null(r->xrefs[i].text));
 		json_array_append_new(a, x);
 	}
@@ -213,7 +213,7 @@ put_head(struct buf *b, int code)
 static void
 put_updated(struct buf *b, const struct corpus *c)
 {
-	json_t *u = c->reg && c->reg->updated ? json_string(c->reg->updated) : json_null();
+	json_t *u = c->reg && c->reg->updated ? json_string_nocheck(c->reg->updated) : json_null();
 
 	put_json(b, u);
 	json_decref(u);

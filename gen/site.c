@@ -5,6 +5,10 @@
  *
  * Each page is described by a view model (a jansson object) and handed to
  * template.c; this file decides what is on which page, never how it looks.
+ *
+ * Strings go into jansson with json_string_nocheck: every one of them is
+ * UTF-8 already checked (content.c checks each file, jansson the strings
+ * file, libxml2 the templates), and checking again was a tenth of the build.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -147,17 +151,17 @@ page_chrome(struct site *s, enum lang l, const char *root, const char *here)
 	json_t *o = json_object(), *nav = json_object();
 	char *t;
 
-	json_object_set_new(o, "lang", json_string(lang_code[l]));
-	json_object_set_new(o, "html_lang", json_string(str(s, l, "html_lang")));
-	json_object_set_new(o, "root", json_string(root));
+	json_object_set_new(o, "lang", json_string_nocheck(lang_code[l]));
+	json_object_set_new(o, "html_lang", json_string_nocheck(str(s, l, "html_lang")));
+	json_object_set_new(o, "root", json_string_nocheck(root));
 	t = xasprintf("%scodes.json", root);
-	json_object_set_new(o, "codes_json", json_string(t));
+	json_object_set_new(o, "codes_json", json_string_nocheck(t));
 	free(t);
 
 #define NAV(key, name)                                                                             \
 	do {                                                                                       \
 		char *h = xasprintf("%s%s", here, name);                                           \
-		json_object_set_new(nav, key, json_string(h));                                     \
+		json_object_set_new(nav, key, json_string_nocheck(h));                                     \
 		free(h);                                                                           \
 	} while (0)
 	NAV("home", "index.html");
@@ -177,11 +181,11 @@ page_chrome(struct site *s, enum lang l, const char *root, const char *here)
 				continue;
 			c = json_object();
 			h = xasprintf("%s%s.html", here, class_slug[k]);
-			json_object_set_new(c, "href", json_string(h));
+			json_object_set_new(c, "href", json_string_nocheck(h));
 			free(h);
-			json_object_set_new(c, "label", json_string(k == CLASS_NONSTANDARD ? class_title(s, k, l)
+			json_object_set_new(c, "label", json_string_nocheck(k == CLASS_NONSTANDARD ? class_title(s, k, l)
 			                                                                    : class_slug[k]));
-			json_object_set_new(c, "title", json_string(class_title(s, k, l)));
+			json_object_set_new(c, "title", json_string_nocheck(class_title(s, k, l)));
 			json_array_append_new(classes, c);
 		}
 		json_object_set_new(nav, "classes", classes);
@@ -189,30 +193,30 @@ page_chrome(struct site *s, enum lang l, const char *root, const char *here)
 	json_object_set_new(o, "nav", nav);
 	/* "en" on a page in another language, for text that is English there
 	 * (IANA's descriptions, reference titles); null on English pages. */
-	json_object_set_new(o, "lang_en", l == LANG_EN ? json_null() : json_string("en"));
+	json_object_set_new(o, "lang_en", l == LANG_EN ? json_null() : json_string_nocheck("en"));
 	{
 		json_t *pages = json_array();
 		size_t i;
 		for (i = 0; i < s->c->npages; i++) {
 			json_t *p = json_object();
 			char *h = xasprintf("%s%s.html", here, s->c->pages[i]->id);
-			json_object_set_new(p, "href", json_string(h));
-			json_object_set_new(p, "title", json_string(s->c->pages[i]->title[l] ? s->c->pages[i]->title[l] : ""));
+			json_object_set_new(p, "href", json_string_nocheck(h));
+			json_object_set_new(p, "title", json_string_nocheck(s->c->pages[i]->title[l] ? s->c->pages[i]->title[l] : ""));
 			json_array_append_new(pages, p);
 			free(h);
 		}
 		json_object_set_new(o, "pages", pages);
 	}
 	t = xasprintf("%sstyle.css", root);
-	json_object_set_new(o, "css", json_string(t));
+	json_object_set_new(o, "css", json_string_nocheck(t));
 	free(t);
 	t = xasprintf("%ssearch-index.js", root);
-	json_object_set_new(o, "search_index_js", json_string(t));
+	json_object_set_new(o, "search_index_js", json_string_nocheck(t));
 	free(t);
 	t = xasprintf("%ssearch.js", root);
-	json_object_set_new(o, "search_js", json_string(t));
+	json_object_set_new(o, "search_js", json_string_nocheck(t));
 	free(t);
-	json_object_set_new(o, "search_base", json_string(here));
+	json_object_set_new(o, "search_base", json_string_nocheck(here));
 	json_object_set_new(o, "base_href", json_null());
 	return o;
 }
@@ -239,23 +243,23 @@ page_ctx(struct site *s, enum lang l, const char *root, const char *here, const 
 		json_decref(chrome);
 	} else {
 		/* Which globals to read: render() looks at "lang". */
-		json_object_set_new(o, "lang", json_string(lang_code[l]));
+		json_object_set_new(o, "lang", json_string_nocheck(lang_code[l]));
 	}
 	t = xasprintf("%s — %s", title, str(s, l, "site_name"));
-	json_object_set_new(o, "page_title", json_string(t));
+	json_object_set_new(o, "page_title", json_string_nocheck(t));
 	free(t);
-	json_object_set_new(o, "title", json_string(title));
-	json_object_set_new(o, "description", json_string(description));
+	json_object_set_new(o, "title", json_string_nocheck(title));
+	json_object_set_new(o, "description", json_string_nocheck(description));
 
 	t = xasprintf("%s%s/%s", root, lang_code[other], file);
-	json_object_set_new(alt, "href", json_string(t));
+	json_object_set_new(alt, "href", json_string_nocheck(t));
 	free(t);
-	json_object_set_new(alt, "lang", json_string(lang_code[other]));
-	json_object_set_new(alt, "html_lang", json_string(str(s, other, "html_lang")));
-	json_object_set_new(alt, "label", json_string(str(s, other, "language_name")));
+	json_object_set_new(alt, "lang", json_string_nocheck(lang_code[other]));
+	json_object_set_new(alt, "html_lang", json_string_nocheck(str(s, other, "html_lang")));
+	json_object_set_new(alt, "label", json_string_nocheck(str(s, other, "language_name")));
 	json_object_set_new(o, "alt", alt);
 	t = xasprintf("%s%s/%s", root, lang_code[l], file);
-	json_object_set_new(o, "self", json_string(t));
+	json_object_set_new(o, "self", json_string_nocheck(t));
 	free(t);
 	return o;
 }
@@ -297,13 +301,13 @@ number_item(struct site *s, size_t i, enum lang l, const char *here)
 	char *t;
 
 	t = xasprintf("%03d", m->code);
-	json_object_set_new(o, "code", json_string(t));
+	json_object_set_new(o, "code", json_string_nocheck(t));
 	free(t);
 	t = xasprintf("%s%03d.html", here, m->code);
-	json_object_set_new(o, "href", json_string(t));
+	json_object_set_new(o, "href", json_string_nocheck(t));
 	free(t);
-	json_object_set_new(o, "title", json_string(m->title[l] ? m->title[l] : ""));
-	json_object_set_new(o, "summary", json_string(m->summary[l] ? m->summary[l] : ""));
+	json_object_set_new(o, "title", json_string_nocheck(m->title[l] ? m->title[l] : ""));
+	json_object_set_new(o, "summary", json_string_nocheck(m->summary[l] ? m->summary[l] : ""));
 	for (k = a; k < b; k++) {
 		const char *lab = meaning_label(s, s->c->m[k], l);
 		if (lab == NULL)
@@ -312,7 +316,7 @@ number_item(struct site *s, size_t i, enum lang l, const char *here)
 		buf_puts(&others, others.len ? " · " : m->registry == REG_IANA ? "+ " : "");
 		buf_puts(&others, lab);
 	}
-	json_object_set_new(o, "label", others.s ? json_string(others.s) : json_null());
+	json_object_set_new(o, "label", others.s ? json_string_nocheck(others.s) : json_null());
 	buf_free(&others);
 	return o;
 }
@@ -326,20 +330,20 @@ meaning_item(struct site *s, const struct meaning *m, enum lang l, const char *h
 	char *t;
 
 	t = xasprintf("%03d", m->code);
-	json_object_set_new(o, "code", json_string(t));
+	json_object_set_new(o, "code", json_string_nocheck(t));
 	free(t);
 	if (m->slug)
 		t = xasprintf("%s%03d.html#%s", here, m->code, m->slug);
 	else
 		t = xasprintf("%s%03d.html", here, m->code);
-	json_object_set_new(o, "href", json_string(t));
+	json_object_set_new(o, "href", json_string_nocheck(t));
 	free(t);
-	json_object_set_new(o, "title", json_string(m->title[l] ? m->title[l] : ""));
-	json_object_set_new(o, "summary", json_string(m->summary[l] ? m->summary[l] : ""));
+	json_object_set_new(o, "title", json_string_nocheck(m->title[l] ? m->title[l] : ""));
+	json_object_set_new(o, "summary", json_string_nocheck(m->summary[l] ? m->summary[l] : ""));
 	if (extra)
-		json_object_set_new(o, "label", json_string(extra));
+		json_object_set_new(o, "label", json_string_nocheck(extra));
 	else if (meaning_label(s, m, l))
-		json_object_set_new(o, "label", json_string(meaning_label(s, m, l)));
+		json_object_set_new(o, "label", json_string_nocheck(meaning_label(s, m, l)));
 	else
 		json_object_set_new(o, "label", json_null());
 	return o;
@@ -350,10 +354,10 @@ group(const char *id, const char *heading, const char *href, const char *summary
 {
 	json_t *g = json_object();
 
-	json_object_set_new(g, "id", id ? json_string(id) : json_null());
-	json_object_set_new(g, "heading", heading ? json_string(heading) : json_null());
-	json_object_set_new(g, "href", href ? json_string(href) : json_null());
-	json_object_set_new(g, "summary", summary ? json_string(summary) : json_null());
+	json_object_set_new(g, "id", id ? json_string_nocheck(id) : json_null());
+	json_object_set_new(g, "heading", heading ? json_string_nocheck(heading) : json_null());
+	json_object_set_new(g, "href", href ? json_string_nocheck(href) : json_null());
+	json_object_set_new(g, "summary", summary ? json_string_nocheck(summary) : json_null());
 	json_object_set_new(g, "items", items);
 	return g;
 }
@@ -361,9 +365,9 @@ group(const char *id, const char *heading, const char *href, const char *summary
 static void
 list_page(struct site *s, json_t *ctx, const char *intro_html, json_t *groups, const char *rel)
 {
-	json_object_set_new(ctx, "intro", intro_html ? json_string(intro_html) : json_null());
+	json_object_set_new(ctx, "intro", intro_html ? json_string_nocheck(intro_html) : json_null());
 	if (json_object_get(ctx, "list_class") == NULL)
-		json_object_set_new(ctx, "list_class", json_string("codes"));
+		json_object_set_new(ctx, "list_class", json_string_nocheck("codes"));
 	json_object_set_new(ctx, "groups", groups);
 	render(s, s->list, ctx, rel);
 }
@@ -379,7 +383,7 @@ home_page(struct site *s, enum lang l, const char *root, const char *here, const
 	json_t *groups = json_array();
 	int k;
 
-	json_object_set_new(ctx, "list_class", json_string("codes compact"));
+	json_object_set_new(ctx, "list_class", json_string_nocheck("codes compact"));
 	for (k = 0; k < CLASS__N; k++) {
 		json_t *items = json_array();
 		size_t i;
@@ -582,13 +586,13 @@ registry_page(struct site *s, enum lang l)
 		const struct iana_record *r = &s->c->reg->recs[i];
 		json_t *o = json_object(), *refs = json_array();
 		char *t = r->lo == r->hi ? xasprintf("%03d", r->lo) : xasprintf("%03d–%03d", r->lo, r->hi);
-		json_object_set_new(o, "value", json_string(t));
+		json_object_set_new(o, "value", json_string_nocheck(t));
 		free(t);
-		json_object_set_new(o, "description", json_string(r->description));
+		json_object_set_new(o, "description", json_string_nocheck(r->description));
 		json_object_set_new(o, "assigned", json_boolean(r->assigned));
 		if (r->assigned) {
 			t = xasprintf("%03d.html", r->lo);
-			json_object_set_new(o, "href", json_string(t));
+			json_object_set_new(o, "href", json_string_nocheck(t));
 			free(t);
 		} else {
 			json_object_set_new(o, "href", json_null());
@@ -611,8 +615,8 @@ registry_page(struct site *s, enum lang l)
 			text = x->text ? xstrdup(x->text)
 			       : x->rfc ? xasprintf("RFC %d", x->rfc)
 			                : xstrdup(x->data);
-			json_object_set_new(ref, "text", json_string(text));
-			json_object_set_new(ref, "href", href ? json_string(href) : json_null());
+			json_object_set_new(ref, "text", json_string_nocheck(text));
+			json_object_set_new(ref, "href", href ? json_string_nocheck(href) : json_null());
 			json_array_append_new(refs, ref);
 			free(href);
 			free(text);
@@ -621,7 +625,7 @@ registry_page(struct site *s, enum lang l)
 		json_array_append_new(recs, o);
 	}
 	json_object_set_new(ctx, "records", recs);
-	json_object_set_new(ctx, "updated", json_string(s->c->reg ? s->c->reg->updated : ""));
+	json_object_set_new(ctx, "updated", json_string_nocheck(s->c->reg ? s->c->reg->updated : ""));
 	rel = xasprintf("%s/iana.html", lang_code[l]);
 	render(s, s->registry, ctx, rel);
 	free(rel);
@@ -641,30 +645,30 @@ meaning_ctx(struct site *s, const struct meaning *m, enum lang l)
 	size_t i, k;
 	const char *status_key[STATUS__N] = {NULL, "deprecated", "unused", "obsolete", "joke"};
 
-	json_object_set_new(o, "anchor", json_string(anchor_of(m)));
+	json_object_set_new(o, "anchor", json_string_nocheck(anchor_of(m)));
 	json_object_set_new(o, "href", json_pack("s+", "#", anchor_of(m)));
-	json_object_set_new(o, "id", json_string(m->id));
-	json_object_set_new(o, "title", json_string(m->title[l] ? m->title[l] : ""));
-	json_object_set_new(o, "summary", json_string(m->summary[l] ? m->summary[l] : ""));
-	json_object_set_new(o, "vendor", m->vendor ? json_string(m->vendor) : json_null());
+	json_object_set_new(o, "id", json_string_nocheck(m->id));
+	json_object_set_new(o, "title", json_string_nocheck(m->title[l] ? m->title[l] : ""));
+	json_object_set_new(o, "summary", json_string_nocheck(m->summary[l] ? m->summary[l] : ""));
+	json_object_set_new(o, "vendor", m->vendor ? json_string_nocheck(m->vendor) : json_null());
 	json_object_set_new(o, "is_iana", json_boolean(m->registry == REG_IANA));
 	json_object_set_new(o, "is_vendor", json_boolean(m->registry == REG_VENDOR));
 	json_object_set_new(o, "is_unofficial", json_boolean(m->registry == REG_UNOFFICIAL));
 	json_object_set_new(o, "status_label", status_key[m->status]
-	                                           ? json_string(str(s, l, status_key[m->status]))
+	                                           ? json_string_nocheck(str(s, l, status_key[m->status]))
 	                                           : json_null());
-	json_object_set_new(o, "status_class", json_string(status_name[m->status]));
-	json_object_set_new(o, "note", m->note[l] ? json_string(m->note[l]) : json_null());
+	json_object_set_new(o, "status_class", json_string_nocheck(status_name[m->status]));
+	json_object_set_new(o, "note", m->note[l] ? json_string_nocheck(m->note[l]) : json_null());
 	json_object_set_new(o, "annotation", m->registry == REG_IANA && m->iana && m->iana->annotation &&
 	                                             !m->iana->unused
-	                                         ? json_string(m->iana->annotation)
+	                                         ? json_string_nocheck(m->iana->annotation)
 	                                         : json_null());
 	if (m->registry != REG_IANA && m->iana) {
 		char *t = xasprintf("%03d %s", m->code, m->iana->description);
-		json_object_set_new(o, "conflict", json_string(t));
+		json_object_set_new(o, "conflict", json_string_nocheck(t));
 		free(t);
 		t = xasprintf("%03d.html", m->code);
-		json_object_set_new(o, "conflict_href", json_string(t));
+		json_object_set_new(o, "conflict_href", json_string_nocheck(t));
 		free(t);
 	} else {
 		json_object_set_new(o, "conflict", json_null());
@@ -673,7 +677,7 @@ meaning_ctx(struct site *s, const struct meaning *m, enum lang l)
 
 	a = json_array();
 	for (i = 0; i < m->naliases[l]; i++)
-		json_array_append_new(a, json_string(m->aliases[l][i]));
+		json_array_append_new(a, json_string_nocheck(m->aliases[l][i]));
 	json_object_set_new(o, "aliases", a);
 
 	a = json_array();
@@ -683,8 +687,8 @@ meaning_ctx(struct site *s, const struct meaning *m, enum lang l)
 		for (k = 0; k < sizeof(constant_label) / sizeof(constant_label[0]); k++)
 			if (strcmp(constant_label[k][0], label) == 0)
 				label = constant_label[k][1];
-		json_object_set_new(c, "name", json_string(label));
-		json_object_set_new(c, "value", json_string(m->consts[i].value));
+		json_object_set_new(c, "name", json_string_nocheck(label));
+		json_object_set_new(c, "value", json_string_nocheck(m->consts[i].value));
 		json_array_append_new(a, c);
 	}
 	json_object_set_new(o, "constants", a);
@@ -692,8 +696,8 @@ meaning_ctx(struct site *s, const struct meaning *m, enum lang l)
 	a = json_array();
 	for (i = 0; i < m->nrefs; i++) {
 		json_t *r = json_object();
-		json_object_set_new(r, "text", json_string(m->refs[i].text));
-		json_object_set_new(r, "href", json_string(m->refs[i].url));
+		json_object_set_new(r, "text", json_string_nocheck(m->refs[i].text));
+		json_object_set_new(r, "href", json_string_nocheck(m->refs[i].url));
 		json_array_append_new(a, r);
 	}
 	json_object_set_new(o, "references", a);
@@ -701,8 +705,8 @@ meaning_ctx(struct site *s, const struct meaning *m, enum lang l)
 	a = json_array();
 	for (i = 0; i < m->nsubs; i++) {
 		json_t *r = json_object();
-		json_object_set_new(r, "code", json_string(m->subs[i].code));
-		json_object_set_new(r, "text", json_string(m->subs[i].text[l]));
+		json_object_set_new(r, "code", json_string_nocheck(m->subs[i].code));
+		json_object_set_new(r, "text", json_string_nocheck(m->subs[i].text[l]));
 		json_array_append_new(a, r);
 	}
 	json_object_set_new(o, "subcodes", a);
@@ -713,7 +717,7 @@ meaning_ctx(struct site *s, const struct meaning *m, enum lang l)
 			json_array_append_new(a, meaning_item(s, m->see[i].target, l, "", NULL));
 	json_object_set_new(o, "see_also", a);
 
-	json_object_set_new(o, "body", m->html[l] ? json_string(m->html[l]) : json_null());
+	json_object_set_new(o, "body", m->html[l] ? json_string_nocheck(m->html[l]) : json_null());
 	return o;
 }
 
@@ -728,16 +732,16 @@ code_page(struct site *s, enum lang l, size_t i)
 	title = xasprintf("%03d %s", m->code, m->title[l] ? m->title[l] : "");
 	ctx = page_ctx(s, l, "../", "", file, title, m->summary[l] ? m->summary[l] : title);
 	t = xasprintf("%03d", m->code);
-	json_object_set_new(ctx, "code", json_string(t));
+	json_object_set_new(ctx, "code", json_string_nocheck(t));
 	free(t);
-	json_object_set_new(ctx, "headline", json_string(m->title[l] ? m->title[l] : ""));
+	json_object_set_new(ctx, "headline", json_string_nocheck(m->title[l] ? m->title[l] : ""));
 	for (k = a; k < b; k++) {
 		json_t *e = json_object();
 		const char *lab = meaning_label(s, s->c->m[k], l);
 		json_array_append_new(meanings, meaning_ctx(s, s->c->m[k], l));
 		json_object_set_new(e, "href", json_pack("s+", "#", anchor_of(s->c->m[k])));
-		json_object_set_new(e, "title", json_string(s->c->m[k]->title[l]));
-		json_object_set_new(e, "label", lab ? json_string(lab) : json_string(str(s, l, "iana")));
+		json_object_set_new(e, "title", json_string_nocheck(s->c->m[k]->title[l]));
+		json_object_set_new(e, "label", lab ? json_string_nocheck(lab) : json_string_nocheck(str(s, l, "iana")));
 		json_array_append_new(toc, e);
 	}
 	json_object_set_new(ctx, "meanings", meanings);
@@ -746,9 +750,9 @@ code_page(struct site *s, enum lang l, size_t i)
 		toc = json_array();
 	}
 	json_object_set_new(ctx, "toc", toc);
-	json_object_set_new(cls, "title", json_string(class_title(s, m->klass, l)));
+	json_object_set_new(cls, "title", json_string_nocheck(class_title(s, m->klass, l)));
 	t = xasprintf("%s.html", class_slug[m->klass]);
-	json_object_set_new(cls, "href", json_string(t));
+	json_object_set_new(cls, "href", json_string_nocheck(t));
 	free(t);
 	json_object_set_new(ctx, "class", cls);
 	json_object_set_new(ctx, "prev", i > 0 ? number_item(s, i - 1, l, "") : json_null());
@@ -774,17 +778,17 @@ search_index(struct site *s)
 		json_t *o = json_object();
 		char *code = xasprintf("%03d", m->code);
 		char *href = m->slug ? xasprintf("%s.html#%s", code, m->slug) : xasprintf("%s.html", code);
-		json_object_set_new(o, "code", json_string(code));
-		json_object_set_new(o, "href", json_string(href));
+		json_object_set_new(o, "code", json_string_nocheck(code));
+		json_object_set_new(o, "href", json_string_nocheck(href));
 		free(code);
 		free(href);
-		json_object_set_new(o, "vendor", m->vendor ? json_string(m->vendor) : json_null());
+		json_object_set_new(o, "vendor", m->vendor ? json_string_nocheck(m->vendor) : json_null());
 		for (l = 0; l < LANG__N; l++) {
 			json_t *x = json_object(), *al = json_array();
-			json_object_set_new(x, "title", json_string(m->title[l] ? m->title[l] : ""));
-			json_object_set_new(x, "summary", json_string(m->summary[l] ? m->summary[l] : ""));
+			json_object_set_new(x, "title", json_string_nocheck(m->title[l] ? m->title[l] : ""));
+			json_object_set_new(x, "summary", json_string_nocheck(m->summary[l] ? m->summary[l] : ""));
 			for (k = 0; k < m->naliases[l]; k++)
-				json_array_append_new(al, json_string(m->aliases[l][k]));
+				json_array_append_new(al, json_string_nocheck(m->aliases[l][k]));
 			json_object_set_new(x, "aliases", al);
 			json_object_set_new(o, lang_code[l], x);
 		}
@@ -979,7 +983,7 @@ run_job(size_t i, void *arg)
 		json_t *ctx = page_ctx(s, LANG_ZH, "", "zh/", "index.html", str(s, LANG_ZH, "notfound_title"),
 		                       str(s, LANG_ZH, "notfound_text"));
 		/* GitHub Pages serves 404.html at any depth: resolve its links from the root. */
-		json_object_set_new(ctx, "base_href", json_string(s->base_url));
+		json_object_set_new(ctx, "base_href", json_string_nocheck(s->base_url));
 		list_page(s, ctx, NULL, json_array(), "404.html");
 		break;
 	}
