@@ -513,6 +513,47 @@ read_constants(struct fm *f, const yaml_node_t *n)
 		qsort(m->consts, m->nconsts, sizeof(*m->consts), cmp_constant);
 }
 
+/* Reports the syntax error libyaml's parser `p` stopped at. */
+static void
+report_syntax(struct fm *f, const yaml_parser_t *p, const char *yaml, size_t len)
+{
+	struct pos pp = mark_pos(f, p->problem_mark);
+
+	if (p->problem_mark.index < len && yaml[p->problem_mark.index] == '\t')
+		diag(DIAG_ERROR, f->m->path, pp,
+		     "YAML: a tab here; indent with spaces (YAML does not allow tabs)");
+	else if (p->context)
+		diag(DIAG_ERROR, f->m->path, pp, "YAML: %s %s", p->problem, p->context);
+	else
+		diag(DIAG_ERROR, f->m->path, pp, "YAML: %s", p->problem ? p->problem : "syntax error");
+	f->errors++;
+}
+
+/* Returns the first collection nested deeper than `limit` below n, or NULL. */
+static yaml_node_t *
+too_deep(struct fm *f, yaml_node_t *n, int limit)
+{
+	yaml_node_item_t *it;
+	yaml_node_pair_t *pr;
+	yaml_node_t *d;
+
+	if (n->type == YAML_SCALAR_NODE)
+		return NULL;
+	if (limit == 0)
+		return n;
+	if (n->type == YAML_SEQUENCE_NODE) {
+		for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++)
+			if ((d = too_deep(f, yaml_document_get_node(&f->doc, *it), limit - 1)) != NULL)
+				return d;
+	} else if (n->type == YAML_MAPPING_NODE) {
+		for (pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top; pr++)
+			if ((d = too_deep(f, yaml_document_get_node(&f->doc, pr->value), limit - 1)) != NULL ||
+			    (d = too_deep(f, yaml_document_get_node(&f->doc, pr->key), limit - 1)) != NULL)
+				return d;
+	}
+	return NULL;
+}
+
 /*
  * First pass: libyaml's events.  Reports a syntax error, anchors, aliases,
  * tags and nesting deeper than FM_MAX_DEPTH.  Returns 0 if the document may be
@@ -531,15 +572,7 @@ scan_events(struct fm *f, const char *yaml, size_t len)
 		yaml_char_t *anchor = NULL, *tag = NULL;
 		struct pos at;
 		if (!yaml_parser_parse(&p, &ev)) {
-			struct pos pp = mark_pos(f, p.problem_mark);
-			if (p.problem_mark.index < len && yaml[p.problem_mark.index] == '\t')
-				diag(DIAG_ERROR, f->m->path, pp,
-				     "YAML: a tab here; indent with spaces (YAML does not allow tabs)");
-			else if (p.context)
-				diag(DIAG_ERROR, f->m->path, pp, "YAML: %s %s", p.problem, p.context);
-			else
-				diag(DIAG_ERROR, f->m->path, pp, "YAML: %s", p.problem ? p.problem : "syntax error");
-			f->errors++;
+			report_syntax(f, &p, yaml, len);
 			rc = -1;
 			break;
 		}
@@ -623,28 +656,38 @@ fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
 	yaml_node_pair_t *pair;
 	const yaml_node_t *seen[K__N] = {0};
 	int k, code = -1, registry_ok = 0;
+	yaml_node_t *deep;
+	size_t i;
 
 	memset(&f, 0, sizeof(f));
 	f.m = m;
 	f.line0 = first_line;
 	m->pos_refs = m->pos_status = m->pos_registry = m->pos_title_en = m->pos_start;
 
-	if (scan_events(&f, yaml, len) < 0)
+	/* Anchors, aliases, tags and directives cannot be written without one
+	 * of & * ! %: a text with none of them needs no pass over its events. */
+	for (i = 0; i < len && !strchr("&*!%", yaml[i] ? yaml[i] : '_'); i++)
+		;
+	if (i < len && scan_events(&f, yaml, len) < 0)
 		return f.errors;
 
 	yaml_parser_initialize(&p);
 	yaml_parser_set_input_string(&p, (const unsigned char *)yaml, len);
 	if (!yaml_parser_load(&p, &f.doc)) {
-		/* The event pass accepted it, so this is out of memory. */
+		report_syntax(&f, &p, yaml, len);
 		yaml_parser_delete(&p);
-		diag(DIAG_ERROR, m->path, m->pos_start, "YAML: %s", p.problem ? p.problem : "cannot load");
-		return f.errors + 1;
+		m->ok = 0;
+		return f.errors;
 	}
 	yaml_parser_delete(&p);
 
 	root = yaml_document_get_root_node(&f.doc);
 	if (root == NULL) {
 		fm_error(&f, NULL, "front matter is empty");
+		goto done;
+	}
+	if ((deep = too_deep(&f, root, FM_MAX_DEPTH)) != NULL) {
+		fm_error(&f, deep, "front matter is nested deeper than %d levels", FM_MAX_DEPTH);
 		goto done;
 	}
 	if (root->type != YAML_MAPPING_NODE) {
