@@ -173,17 +173,24 @@ file_read(const char *path, size_t limit, char **data, size_t *len)
 int
 file_write(const char *path, const char *data, size_t len)
 {
-	FILE *f;
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	size_t done = 0;
 
-	if ((f = fopen(path, "wb")) == NULL)
+	if (fd == -1)
 		return -1;
-	if (fwrite(data, 1, len, f) != len) {
-		int e = errno;
-		fclose(f);
-		errno = e;
-		return -1;
+	while (done < len) {
+		ssize_t n = write(fd, data + done, len - done);
+		if (n == -1) {
+			int e = errno;
+			if (e == EINTR)
+				continue;
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		done += (size_t)n;
 	}
-	return fclose(f) == 0 ? 0 : -1;
+	return close(fd);
 }
 
 /* Creates directory `path` and its parents.  Returns 0, or -1 with errno set. */
