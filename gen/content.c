@@ -204,46 +204,18 @@ meaning_new(const char *path, const char *id)
 	return m;
 }
 
-static int
-load_classes(struct corpus *c, const char *dir)
-{
-	char **names = NULL;
-	int n, i, rc = 0;
+/* What a folder of documents is: how a name is checked, what a document gets. */
+struct folder {
+	const char *rule; /* the error message for a wrong name */
+	int (*accept)(struct corpus *, const char *name, struct meaning *m); /* NULL m: check only */
+};
 
-	if ((n = dir_list(dir, &names)) < 0) {
-		diag(DIAG_ERROR, dir, pos_none, "cannot read the folder: %s", strerror(errno));
-		return -1;
-	}
-	for (i = 0; i < n; i++) {
-		char *path = path_join(dir, names[i]);
-		size_t len = strlen(names[i]);
-		int k = -1;
-		if (len > 3 && strcmp(names[i] + len - 3, ".md") == 0) {
-			names[i][len - 3] = '\0';
-			k = name_lookup(class_slug, CLASS__N, names[i]);
-		}
-		if (k < 0) {
-			diag(DIAG_ERROR, path, pos_none,
-			     "a class introduction must be named 1xx.md … 5xx.md or nonstandard.md");
-		} else {
-			struct meaning *m = meaning_new(path, names[i]);
-			m->is_class = 1;
-			m->klass = k;
-			m->code = -1;
-			c->classes[k] = m;
-			if (load_file(m) < 0)
-				rc = -1;
-		}
-		free(path);
-		free(names[i]);
-	}
-	free(names);
-	return rc;
-}
-
-/* Loads content/pages/NAME.md: pages of their own, NAME in [a-z0-9-]. */
+/*
+ * Loads every NAME.md of `dir` that f->accept takes; reports the others.
+ * Returns -1 when a file or the folder cannot be read, else 0.
+ */
 static int
-load_pages(struct corpus *c, const char *dir)
+load_folder(struct corpus *c, const char *dir, const struct folder *f)
 {
 	char **names = NULL;
 	int n, i, rc = 0;
@@ -258,21 +230,14 @@ load_pages(struct corpus *c, const char *dir)
 		int ok = len > 3 && strcmp(names[i] + len - 3, ".md") == 0;
 		if (ok) {
 			names[i][len - 3] = '\0';
-			ok = names[i][0] != '\0' && strspn(names[i], "abcdefghijklmnopqrstuvwxyz0123456789-") == len - 3 &&
-			     strcmp(names[i], "index") != 0 && strcmp(names[i], "vendors") != 0 &&
-			     strcmp(names[i], "rfcs") != 0 && strcmp(names[i], "iana") != 0 &&
-			     (names[i][0] < '0' || names[i][0] > '9');
+			ok = f->accept(c, names[i], NULL);
 		}
 		if (!ok) {
-			diag(DIAG_ERROR, path, pos_none,
-			     "a page must be named NAME.md: lowercase letters, digits and '-', not starting "
-			     "with a digit, and not index, vendors, rfcs or iana");
+			diag(DIAG_ERROR, path, pos_none, "%s", f->rule);
 		} else {
 			struct meaning *m = meaning_new(path, names[i]);
-			m->is_page = 1;
 			m->code = -1;
-			c->pages = xrealloc(c->pages, (c->npages + 1) * sizeof(*c->pages));
-			c->pages[c->npages++] = m;
+			f->accept(c, names[i], m);
 			if (load_file(m) < 0)
 				rc = -1;
 		}
@@ -283,12 +248,45 @@ load_pages(struct corpus *c, const char *dir)
 	return rc;
 }
 
-/*
- * Loads every content file of `dir` (and the class introductions of
- * dir/classes, the pages of dir/pages).  Reports every problem through diag().  Returns the corpus
- * (caller frees with corpus_free), or NULL when `dir` cannot be read; sets
- * *io_error when a file could not be read.
- */
+/* content/classes/: 1xx.md … 5xx.md, nonstandard.md. */
+static int
+accept_class(struct corpus *c, const char *name, struct meaning *m)
+{
+	int k = name_lookup(class_slug, CLASS__N, name);
+
+	if (k >= 0 && m) {
+		m->is_class = 1;
+		m->klass = k;
+		c->classes[k] = m;
+	}
+	return k >= 0;
+}
+
+/* content/pages/: NAME.md, NAME in [a-z0-9-], not a digit first (codes) and
+ * not a name the site uses itself. */
+static int
+accept_page(struct corpus *c, const char *name, struct meaning *m)
+{
+	static const char *const taken[] = {"index", "vendors", "rfcs", "iana"};
+
+	if (name[0] == '\0' || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(name) ||
+	    (name[0] >= '0' && name[0] <= '9') || name_lookup(taken, 4, name) >= 0)
+		return 0;
+	if (m) {
+		m->is_page = 1;
+		c->pages = xrealloc(c->pages, (c->npages + 1) * sizeof(*c->pages));
+		c->pages[c->npages++] = m;
+	}
+	return 1;
+}
+
+static const struct folder classes_folder = {
+    "a class introduction must be named 1xx.md … 5xx.md or nonstandard.md", accept_class};
+static const struct folder pages_folder = {
+    "a page must be named NAME.md: lowercase letters, digits and '-', not starting with a "
+    "digit, and not index, vendors, rfcs or iana",
+    accept_page};
+
 /* run_parallel's step of corpus_load: one file. */
 static void
 load_one(size_t i, void *arg)
@@ -353,9 +351,9 @@ corpus_load(const char *dir, int *io_error)
 	for (k = 0; k < c->nm; k++)
 		if (c->m[k]->body_line < 0)
 			*io_error = 1;
-	if (classes && load_classes(c, classes) < 0)
+	if (classes && load_folder(c, classes, &classes_folder) < 0)
 		*io_error = 1;
-	if (pages && load_pages(c, pages) < 0)
+	if (pages && load_folder(c, pages, &pages_folder) < 0)
 		*io_error = 1;
 	free(classes);
 	free(pages);

@@ -313,16 +313,17 @@ truthy(json_t *v)
 
 /* ------------------------------------------------------------- writing */
 
-/* Appends s with the characters that HTML text needs escaped. */
+/* Appends s, escaping the characters in `which` as HTML character references. */
 static void
-put_text(struct buf *b, const char *s)
+put_escaped(struct buf *b, const char *s, const char *which)
 {
 	const char *run = s;
 
 	for (; *s; s++) {
-		const char *rep = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : NULL;
-		if (rep == NULL)
+		const char *rep;
+		if (!strchr(which, *s))
 			continue;
+		rep = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : "&quot;";
 		buf_add(b, run, (size_t)(s - run));
 		buf_puts(b, rep);
 		run = s + 1;
@@ -330,23 +331,19 @@ put_text(struct buf *b, const char *s)
 	buf_add(b, run, (size_t)(s - run));
 }
 
+/* Appends s escaped as HTML text. */
+static void
+put_text(struct buf *b, const char *s)
+{
+	put_escaped(b, s, "&<>");
+}
+
 /* Appends s escaped for a double-quoted attribute value (< and > too, so
  * that no tag-like text appears even inside a value). */
 static void
 put_attr(struct buf *b, const char *s)
 {
-	const char *run = s;
-
-	for (; *s; s++) {
-		const char *rep = *s == '&' ? "&amp;" : *s == '"' ? "&quot;"
-		                  : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : NULL;
-		if (rep == NULL)
-			continue;
-		buf_add(b, run, (size_t)(s - run));
-		buf_puts(b, rep);
-		run = s + 1;
-	}
-	buf_add(b, run, (size_t)(s - run));
+	put_escaped(b, s, "&<>\"");
 }
 
 /* Appends the text of a scalar with `put`; returns 0 for null or missing. */
