@@ -317,18 +317,15 @@ truthy(json_t *v)
 static void
 put_escaped(struct buf *b, const char *s, const char *which)
 {
-	const char *run = s;
-
-	for (; *s; s++) {
-		const char *rep;
-		if (!strchr(which, *s))
-			continue;
-		rep = *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : "&quot;";
-		buf_add(b, run, (size_t)(s - run));
-		buf_puts(b, rep);
-		run = s + 1;
+	for (;;) {
+		size_t n = strcspn(s, which); /* the run to copy as it is */
+		buf_add(b, s, n);
+		s += n;
+		if (*s == '\0')
+			return;
+		buf_puts(b, *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : "&quot;");
+		s++;
 	}
-	buf_add(b, run, (size_t)(s - run));
 }
 
 /* Appends s escaped as HTML text. */
