@@ -28,6 +28,11 @@ meaning_free(struct meaning *m)
 		free(m->summary[l]);
 		free(m->note[l]);
 		free(m->html[l]);
+		for (i = 0; i < m->nsections[l]; i++) {
+			free(m->sections[l][i].id);
+			free(m->sections[l][i].text);
+		}
+		free(m->sections[l]);
 		for (i = 0; i < m->naliases[l]; i++)
 			free(m->aliases[l][i]);
 		free(m->aliases[l]);

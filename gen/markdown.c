@@ -200,6 +200,58 @@ shift_headings(cmark_node *doc, int top)
 	cmark_iter_free(it);
 }
 
+/* Appends the text of n and its descendants (literal text, code) to b. */
+static void
+heading_text(cmark_node *n, struct buf *b)
+{
+	cmark_node *c;
+	const char *lit;
+
+	for (c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+		cmark_node_type t = cmark_node_get_type(c);
+		if ((t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) && (lit = cmark_node_get_literal(c)))
+			buf_puts(b, lit);
+		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
+			buf_puts(b, " ");
+		else
+			heading_text(c, b);
+	}
+}
+
+/*
+ * Gives each top-level heading of level `level` in a meaning's body an anchor
+ * (an empty span with id PREFIX_N at its start, written by cmark as a custom
+ * inline: the safe renderer passes only what we make) and lists it in
+ * m->sections[l] for the page's table of contents.
+ */
+static void
+anchor_sections(struct meaning *m, enum lang l, cmark_node *doc, int level)
+{
+	const char *prefix = m->slug ? m->slug : registry_name[m->registry];
+	cmark_node *n;
+
+	for (n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
+		struct buf text = {0};
+		cmark_node *anchor;
+		char *span;
+		struct section *sec;
+
+		if (cmark_node_get_type(n) != CMARK_NODE_HEADING || cmark_node_get_heading_level(n) != level)
+			continue;
+		m->sections[l] = xrealloc(m->sections[l], (m->nsections[l] + 1) * sizeof(*m->sections[l]));
+		sec = &m->sections[l][m->nsections[l]++];
+		sec->id = xasprintf("%s_%zu", prefix, m->nsections[l]); /* "_": never in a slug */
+		heading_text(n, &text);
+		sec->text = buf_detach(&text);
+		span = xasprintf("<span id=\"%s\"></span>", sec->id);
+		anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+		cmark_node_set_on_enter(anchor, span);
+		cmark_node_set_on_exit(anchor, "");
+		cmark_node_prepend_child(n, anchor);
+		free(span);
+	}
+}
+
 /*
  * Splits m->body into its language sections, checks and rewrites its links,
  * and renders each language into m->html[] (owned by m).  Reports every
@@ -263,6 +315,8 @@ md_render(struct meaning *m, const struct corpus *c)
 		} else {
 			walk(m, c, docs[l]);
 			shift_headings(docs[l], m->is_class || m->is_page ? 2 : 3);
+			if (!m->is_class && !m->is_page)
+				anchor_sections(m, l, docs[l], 3);
 			free(m->html[l]);
 			m->html[l] = cmark_render_html(docs[l], CMARK_OPT_DEFAULT);
 		}

@@ -63,6 +63,12 @@ struct body_link {
 	int line;  /* line in the body (not the file) where the link starts */
 };
 
+/* A top-level heading of a body, listed in the page's table of contents. */
+struct section {
+	char *id;   /* the anchor markdown.c put in the heading: "iana_3" */
+	char *text; /* the heading's text */
+};
+
 struct subcode {
 	char *code;          /* "403.14" */
 	char *text[LANG__N]; /* its meaning per language */
@@ -117,6 +123,8 @@ struct meaning {
 	struct body_link *links; /* links to content files */
 	size_t nlinks;
 	char *html[LANG__N];     /* rendered, links rewritten; NULL until rendered */
+	struct section *sections[LANG__N]; /* the body's top-level headings */
+	size_t nsections[LANG__N];
 
 	/* Set by check.c. */
 	const struct iana_record *iana; /* the registry record of `code`, or NULL */

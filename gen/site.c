@@ -721,6 +721,22 @@ meaning_ctx(struct site *s, const struct meaning *m, enum lang l)
 	return o;
 }
 
+/* The sections of m's body in language l, for a table of contents. */
+static json_t *
+sections_ctx(const struct meaning *m, enum lang l)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < m->nsections[l]; i++) {
+		json_t *e = json_object();
+		json_object_set_new(e, "href", json_pack("s+", "#", m->sections[l][i].id));
+		json_object_set_new(e, "text", json_string_nocheck(m->sections[l][i].text));
+		json_array_append_new(a, e);
+	}
+	return a;
+}
+
 static void
 code_page(struct site *s, enum lang l, size_t i)
 {
@@ -735,17 +751,23 @@ code_page(struct site *s, enum lang l, size_t i)
 	json_object_set_new(ctx, "code", json_string_nocheck(t));
 	free(t);
 	json_object_set_new(ctx, "headline", json_string_nocheck(m->title[l] ? m->title[l] : ""));
+	/* The table of contents: each meaning with its sections when there are
+	 * several, else the sections of the one. */
 	for (k = a; k < b; k++) {
+		const struct meaning *mk = s->c->m[k];
 		json_t *e = json_object();
-		const char *lab = meaning_label(s, s->c->m[k], l);
-		json_array_append_new(meanings, meaning_ctx(s, s->c->m[k], l));
-		json_object_set_new(e, "href", json_pack("s+", "#", anchor_of(s->c->m[k])));
-		json_object_set_new(e, "title", json_string_nocheck(s->c->m[k]->title[l]));
+		const char *lab = meaning_label(s, mk, l);
+		json_array_append_new(meanings, meaning_ctx(s, mk, l));
+		json_object_set_new(e, "href", json_pack("s+", "#", anchor_of(mk)));
+		json_object_set_new(e, "title", json_string_nocheck(mk->title[l]));
 		json_object_set_new(e, "label", lab ? json_string_nocheck(lab) : json_string_nocheck(str(s, l, "iana")));
+		json_object_set_new(e, "sections", sections_ctx(mk, l));
 		json_array_append_new(toc, e);
 	}
 	json_object_set_new(ctx, "meanings", meanings);
-	if (json_array_size(toc) < 2) {
+	json_object_set_new(ctx, "multi", json_boolean(b - a > 1));
+	json_object_set_new(ctx, "single_sections", b - a == 1 ? sections_ctx(m, l) : json_array());
+	if (b - a == 1 && m->nsections[l] == 0) {
 		json_decref(toc);
 		toc = json_array();
 	}

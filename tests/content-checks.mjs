@@ -34,7 +34,7 @@ function prose(html) {
     .trim();
 }
 function headings(html) {
-  return [...html.matchAll(/<h3>([\s\S]*?)<\/h3>/g)].map((m) => m[1]);
+  return [...html.matchAll(/<h3>([\s\S]*?)<\/h3>/g)].map((m) => m[1].replace(/<[^>]+>/g, ""));
 }
 
 const problems = [];

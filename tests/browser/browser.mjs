@@ -295,8 +295,11 @@ await test('code pages: breadcrumbs, previous/next, a section and anchor per mea
   equal(JSON.stringify(crumbs[2]), JSON.stringify(['499', null]), 'last breadcrumb');
   const sections = await page.$$eval('section.meaning', (s) => s.map((x) => x.id));
   check(sections.includes('nginx') && sections.includes('esri'), `sections ${sections}`);
-  const toc = await page.$$eval('.toc a', (a) => a.map((x) => x.getAttribute('href')));
+  const toc = await page.$$eval('.toc-meanings > li > a', (a) => a.map((x) => x.getAttribute('href')));
   equal(JSON.stringify(toc), JSON.stringify(sections.map((s) => `#${s}`)), 'table of contents');
+  // Every entry of the table of contents, meanings and their sections, leads to an anchor of the page.
+  const targets = await page.$$eval('.toc a', (a) => a.map((x) => x.getAttribute('href').slice(1)));
+  for (const id of targets) check(await page.$(`[id="${id}"]`), `the contents entry #${id} has its anchor`);
   const self = await page.$$eval('section.meaning > h2 a', (a) => a.map((x) => x.getAttribute('href')));
   equal(JSON.stringify(self), JSON.stringify(sections.map((s) => `#${s}`)), 'each meaning heading links to its anchor');
   const prev = await page.getAttribute('a[rel=prev]', 'href');
@@ -304,9 +307,12 @@ await test('code pages: breadcrumbs, previous/next, a section and anchor per mea
   check(/^\d{3}\.html$/.test(prev) && /^\d{3}\.html$/.test(next) && prev < '499.html' && next > '499.html', `prev ${prev} next ${next}`);
   await Promise.all([page.waitForURL(url(`en/${next}`)), page.click('a[rel=next]')]);
   await Promise.all([page.waitForURL(url('en/499.html')), page.click('a[rel=prev]')]);
-  // A number with one meaning has no table of contents.
+  // A number with one meaning lists the sections of its long page.
   await page.goto(url('en/418.html'));
-  check(!(await page.$('.toc')), '418 has no table of contents');
+  const parts = await page.$$eval('.toc a', (a) => a.map((x) => [x.textContent.trim(), x.getAttribute('href')]));
+  check(parts.length >= 6 && parts[0][0] === 'Meaning', `418's contents ${JSON.stringify(parts)}`);
+  for (const [, href] of parts) check(await page.$(`[id="${href.slice(1)}"]`), `418 has the anchor ${href}`);
+  check(!(await page.$('.toc-meanings')), '418 lists no meanings');
   await page.close();
   clean(ctx);
 });
