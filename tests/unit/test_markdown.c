@@ -92,6 +92,25 @@ Test(markdown, missing_and_repeated_sections_are_errors)
 	corpus_free(c);
 }
 
+Test(markdown, sections_get_anchors_and_plain_text_for_the_contents)
+{
+	struct corpus *c = corpus3("<!-- lang: zh -->\n### 含义 `x`\n\n### <b>y</b> *z*\n<!-- lang: en -->\n## A\n");
+	struct meaning *m = c->m[2]; /* 499-nginx */
+
+	m->body = c->m[0]->body;
+	c->m[0]->body = NULL;
+	m->body_line = 10;
+	capture();
+	md_render(m, c);
+	cr_assert_eq(m->nsections[LANG_ZH], 2);
+	cr_expect_str_eq(m->sections[LANG_ZH][0].id, "nginx_1");
+	cr_expect_str_eq(m->sections[LANG_ZH][0].text, "含义 x");
+	cr_expect_str_eq(m->sections[LANG_ZH][1].text, "y z", "raw HTML is dropped from the text too");
+	cr_expect(strstr(m->html[LANG_ZH], "<h3><span id=\"nginx_2\"></span>") != NULL, "%s", m->html[LANG_ZH]);
+	cr_expect_eq(m->nsections[LANG_EN], 1);
+	corpus_free(c);
+}
+
 Test(markdown, body_headings_sit_below_the_page_headings)
 {
 	struct corpus *c = corpus3("<!-- lang: zh -->\n# A\n## B\n<!-- lang: en -->\n### C\n");
@@ -99,7 +118,10 @@ Test(markdown, body_headings_sit_below_the_page_headings)
 
 	capture();
 	md_render(m, c);
-	cr_expect_str_eq(m->html[LANG_ZH], "<h3>A</h3>\n<h4>B</h4>\n");
-	cr_expect_str_eq(m->html[LANG_EN], "<h3>C</h3>\n");
+	cr_expect_str_eq(m->html[LANG_ZH], "<h3><span id=\"iana_1\"></span>A</h3>\n<h4>B</h4>\n");
+	cr_expect_str_eq(m->html[LANG_EN], "<h3><span id=\"iana_1\"></span>C</h3>\n");
+	cr_expect_eq(m->nsections[LANG_ZH], 1, "only the top level goes into the contents");
+	cr_expect_str_eq(m->sections[LANG_ZH][0].id, "iana_1");
+	cr_expect_str_eq(m->sections[LANG_ZH][0].text, "A");
 	corpus_free(c);
 }
