@@ -1060,13 +1060,17 @@ run_jobs(struct site *s)
 
 /*
  * Moves the finished folder `fresh` into place at `out`, atomically when
- * `out` exists (the two are exchanged, then the old one removed).  Returns
- * 0, or -1 after reporting.
+ * `out` exists (the two are exchanged, then the old one removed).  Where the
+ * file system cannot exchange, the old folder is first renamed aside, so
+ * `out` is missing only between two renames.  Returns 0, or -1 after
+ * reporting.
  */
 static int
 swap_in(const char *fresh, const char *out)
 {
 	struct stat st;
+	char *aside;
+	int rc = -1;
 
 	if (lstat(out, &st) == -1) {
 		if (rename(fresh, out) == 0)
@@ -1074,6 +1078,21 @@ swap_in(const char *fresh, const char *out)
 	} else if (renameat2(AT_FDCWD, fresh, AT_FDCWD, out, RENAME_EXCHANGE) == 0) {
 		rm_rf(fresh); /* now the previous site */
 		return 0;
+	} else if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) {
+		aside = xasprintf("%s.old", fresh);
+		if (rename(out, aside) == 0) {
+			if (rename(fresh, out) == 0) {
+				rm_rf(aside);
+				rc = 0;
+			} else {
+				int e = errno;
+				rename(aside, out); /* put the previous site back */
+				errno = e;
+			}
+		}
+		free(aside);
+		if (rc == 0)
+			return 0;
 	}
 	diag(DIAG_ERROR, out, nopos, "cannot move the new site into place: %s", strerror(errno));
 	return -1;
