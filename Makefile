@@ -62,7 +62,7 @@ test-unit: $(BUILD)/unit
 test-e2e: gen/statusgen
 	tests/e2e/run.sh
 
-test-site: gen/statusgen
+test-site: gen/statusgen tools/bench/mkcorpus
 	tests/site-checks.sh
 
 # The site in Debian's chromium, from file://, network off (playwright-core, axe-core).
