@@ -317,6 +317,7 @@ number_item(struct site *s, size_t i, enum lang l, const char *here)
 		buf_puts(&others, lab);
 	}
 	json_object_set_new(o, "label", others.s ? json_string_nocheck(others.s) : json_null());
+	json_object_set_new(o, "label_lang", json_null());
 	buf_free(&others);
 	return o;
 }
@@ -340,6 +341,9 @@ meaning_item(struct site *s, const struct meaning *m, enum lang l, const char *h
 	free(t);
 	json_object_set_new(o, "title", json_string_nocheck(m->title[l] ? m->title[l] : ""));
 	json_object_set_new(o, "summary", json_string_nocheck(m->summary[l] ? m->summary[l] : ""));
+	/* `extra` is a reference's text ("RFC 9110, Section 15.5.5"): English on
+	 * a Chinese page. */
+	json_object_set_new(o, "label_lang", extra && l != LANG_EN ? json_string_nocheck("en") : json_null());
 	if (extra)
 		json_object_set_new(o, "label", json_string_nocheck(extra));
 	else if (meaning_label(s, m, l))
