@@ -58,9 +58,6 @@ meaning_free(struct meaning *m)
 		free(m->consts[i].value);
 	}
 	free(m->consts);
-	for (i = 0; i < m->nlinks; i++)
-		free(m->links[i].id);
-	free(m->links);
 	free(m->body);
 	free(m);
 }

@@ -118,10 +118,6 @@ link_fix(struct meaning *m, const struct corpus *c, cmark_node *n)
 					out = xasprintf("%03d.html", t->code);
 				cmark_node_set_url(n, out);
 				free(out);
-				m->links = xrealloc(m->links, (m->nlinks + 1) * sizeof(*m->links));
-				m->links[m->nlinks].id = xstrdup(id);
-				m->links[m->nlinks].line = cmark_node_get_start_line(n); /* of the body */
-				m->nlinks++;
 			}
 			free(id);
 			return;

@@ -57,12 +57,6 @@ struct see_also {
 	struct meaning *target; /* set by check.c; NULL if it does not exist */
 };
 
-/* A link from the Markdown body to another content file, found by markdown.c. */
-struct body_link {
-	char *id;  /* target id, "410" */
-	int line;  /* line in the body (not the file) where the link starts */
-};
-
 /* A top-level heading of a body, listed in the page's table of contents. */
 struct section {
 	char *id;   /* the anchor markdown.c put in the heading: "iana_3" */
@@ -120,8 +114,6 @@ struct meaning {
 	/* Body, split by markdown.c. */
 	char *body;              /* Markdown after the front matter (owned) */
 	int body_line;           /* line of the file where `body` starts */
-	struct body_link *links; /* links to content files */
-	size_t nlinks;
 	char *html[LANG__N];     /* rendered, links rewritten; NULL until rendered */
 	struct section *sections[LANG__N]; /* the body's top-level headings */
 	size_t nsections[LANG__N];
