@@ -44,7 +44,8 @@ static const int key_not_in_class[K__N] = {
 
 /* Languages and frameworks a `constants` entry may name. */
 static const char *const constant_langs[] = {
-    "dotnet", "go", "java", "kotlin", "node", "php", "python", "rails", "ruby", "rust", "swift",
+    "aspnetcore", "dotnet", "go",     "java", "kotlin", "ktor",  "node",
+    "php",        "python", "rails", "ruby", "rust",   "spring", "swift", "vapor",
 };
 #define N_CONSTANT_LANGS (int)(sizeof(constant_langs) / sizeof(constant_langs[0]))
 

@@ -636,9 +636,10 @@ registry_page(struct site *s, enum lang l)
 }
 
 static const char *const constant_label[][2] = {
-    {"dotnet", ".NET"}, {"go", "Go"},     {"java", "Java"},   {"kotlin", "Kotlin"},
-    {"node", "Node.js"}, {"php", "PHP"},  {"python", "Python"}, {"rails", "Rails"},
-    {"ruby", "Ruby"},   {"rust", "Rust"}, {"swift", "Swift"},
+    {"aspnetcore", "ASP.NET Core"}, {"dotnet", ".NET"}, {"go", "Go"},
+    {"java", "Java"},  {"kotlin", "Kotlin"}, {"ktor", "Ktor"}, {"node", "Node.js"},
+    {"php", "PHP (Symfony)"}, {"python", "Python"}, {"rails", "Rails"}, {"ruby", "Ruby"},
+    {"rust", "Rust"},   {"spring", "Spring"}, {"swift", "Swift"}, {"vapor", "Vapor"},
 };
 
 /* The view model of one meaning on its number's page. */
