@@ -8,9 +8,9 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 # Objects go to $(BUILD); a sanitizer or fuzzing build uses another folder.
 BUILD   ?= build/default
-SRCS     = gen/main.c gen/util.c gen/diag.c gen/names.c gen/frontmatter.c gen/content.c \
-           gen/registry.c gen/check.c gen/markdown.c gen/template.c gen/export.c gen/site.c \
-           gen/skeleton.c
+SRCS     = gen/main.c gen/util.c gen/diag.c gen/par.c gen/names.c gen/model.c gen/urls.c \
+           gen/frontmatter.c gen/content.c gen/registry.c gen/check.c gen/markdown.c gen/escape.c \
+           gen/template.c gen/view.c gen/outdir.c gen/export.c gen/search.c gen/site.c gen/skeleton.c
 LIBOBJS  = $(patsubst gen/%.c,$(BUILD)/%.o,$(filter-out gen/main.c,$(SRCS)))
 TESTS    = $(wildcard tests/unit/test_*.c)
 FUZZERS  = fuzz_frontmatter fuzz_markdown fuzz_registry

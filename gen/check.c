@@ -1,42 +1,14 @@
 /*
  * check.c — the rules of SPEC §3 that need more than one file: content
- * against the IANA snapshot, coverage, duplicates, see-also.  It also links:
- * it sets meaning->iana and see_also->target, and resolves each reference's
- * address.  Reports through diag(); changes nothing else.
+ * against the IANA snapshot, coverage, duplicates, see-also.  It links as it
+ * checks: it sets meaning->iana and see_also->target, which the later stages
+ * read.  Reports through diag(); changes nothing else.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include "gen.h"
-
-/* Fills in the address and display text of an RFC or draft reference. */
-static void
-resolve_ref(struct ref *r)
-{
-	if (r->kind == REF_RFC) {
-		free(r->url);
-		free(r->text);
-		if (r->section == NULL) {
-			r->url = xasprintf("https://www.rfc-editor.org/rfc/rfc%d.html", r->rfc);
-			r->text = xasprintf("RFC %d", r->rfc);
-		} else if (r->section[0] >= 'A' && r->section[0] <= 'Z') {
-			r->url = xasprintf("https://www.rfc-editor.org/rfc/rfc%d.html#appendix-%s", r->rfc,
-			                   r->section);
-			r->text = xasprintf("RFC %d, Appendix %s", r->rfc, r->section);
-		} else {
-			r->url = xasprintf("https://www.rfc-editor.org/rfc/rfc%d.html#section-%s", r->rfc,
-			                   r->section);
-			r->text = xasprintf("RFC %d, Section %s", r->rfc, r->section);
-		}
-	} else if (r->kind == REF_DRAFT) {
-		free(r->url);
-		free(r->text);
-		r->url = xasprintf("https://datatracker.ietf.org/doc/html/%s", r->draft);
-		r->text = xstrdup(r->draft);
-	}
-}
 
 /* Returns 1 if m's references include what IANA's xref `x` cites. */
 static int
@@ -115,30 +87,19 @@ check_iana(struct corpus *c, struct meaning *m)
 	}
 }
 
-/*
- * Warns when a temporary registration's "expires YYYY-MM-DD" has passed.
- * Today is the UTC date, or $STATUSGEN_TODAY (YYYY-MM-DD) for reproducible
- * tests.
- */
+/* Warns when a temporary registration's "expires YYYY-MM-DD" is before
+ * `today` (YYYY-MM-DD). */
 static void
-check_expiry(const struct iana_record *r, const char *path)
+check_expiry(const struct iana_record *r, const char *path, const char *today)
 {
-	const char *e = r->annotation ? strstr(r->annotation, "expires ") : NULL, *env;
-	char today[11], until[11];
+	static const char expires[] = "expires ";
+	const char *e = r->annotation ? strstr(r->annotation, expires) : NULL;
+	char until[11];
 	struct pos p = {r->line, 0};
-	time_t now;
-	struct tm tm;
 
-	if (e == NULL || strlen(e + 8) < 10)
+	if (e == NULL || strlen(e + strlen(expires)) < 10)
 		return;
-	snprintf(until, sizeof(until), "%.10s", e + 8);
-	if ((env = getenv("STATUSGEN_TODAY")) != NULL && strlen(env) == 10) {
-		snprintf(today, sizeof(today), "%s", env);
-	} else {
-		now = time(NULL);
-		gmtime_r(&now, &tm);
-		strftime(today, sizeof(today), "%Y-%m-%d", &tm);
-	}
+	snprintf(until, sizeof(until), "%.10s", e + strlen(expires));
 	if (strcmp(today, until) > 0)
 		diag(DIAG_WARNING, path, p,
 		     "the temporary registration of %03d expired on %s (today is %s); fetch the "
@@ -163,12 +124,8 @@ check_see_also(struct corpus *c, struct meaning *m)
 	}
 }
 
-/*
- * Checks the corpus against the snapshot and itself, and links it.  Every
- * problem is reported through diag().
- */
 void
-check_corpus(struct corpus *c)
+check_corpus(struct corpus *c, const char *today)
 {
 	size_t i, j;
 	int k;
@@ -176,8 +133,6 @@ check_corpus(struct corpus *c)
 	for (i = 0; i < c->nm; i++) {
 		struct meaning *m = c->m[i];
 
-		for (j = 0; j < m->nrefs; j++)
-			resolve_ref(&m->refs[j]);
 		check_see_also(c, m);
 		if (!m->ok)
 			continue;
@@ -209,7 +164,7 @@ check_corpus(struct corpus *c)
 			     "IANA assigns %03d (%s), but the content folder has no %03d.md "
 			     "('statusgen new %03d' writes a skeleton)",
 			     r->lo, r->description, r->lo, r->lo);
-		check_expiry(r, c->reg->path);
+		check_expiry(r, c->reg->path, today);
 	}
 
 	for (k = 0; k < CLASS__N; k++)

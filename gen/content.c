@@ -9,106 +9,8 @@
 
 #include "gen.h"
 
-static struct pos pos_none = {0, 0};
-static struct pos pos_first = {1, 1};
-
-void
-meaning_free(struct meaning *m)
-{
-	size_t i;
-	int l;
-
-	if (m == NULL)
-		return;
-	free(m->path);
-	free(m->id);
-	free(m->vendor);
-	for (l = 0; l < LANG__N; l++) {
-		free(m->title[l]);
-		free(m->summary[l]);
-		free(m->note[l]);
-		free(m->html[l]);
-		for (i = 0; i < m->nsections[l]; i++) {
-			free(m->sections[l][i].id);
-			free(m->sections[l][i].text);
-		}
-		free(m->sections[l]);
-		for (i = 0; i < m->naliases[l]; i++)
-			free(m->aliases[l][i]);
-		free(m->aliases[l]);
-	}
-	for (i = 0; i < m->nrefs; i++) {
-		free(m->refs[i].section);
-		free(m->refs[i].draft);
-		free(m->refs[i].url);
-		free(m->refs[i].text);
-	}
-	free(m->refs);
-	for (i = 0; i < m->nsee; i++)
-		free(m->see[i].id);
-	free(m->see);
-	for (i = 0; i < m->nsubs; i++) {
-		free(m->subs[i].code);
-		free(m->subs[i].text[0]);
-		free(m->subs[i].text[1]);
-	}
-	free(m->subs);
-	for (i = 0; i < m->nconsts; i++) {
-		free(m->consts[i].lang);
-		free(m->consts[i].value);
-	}
-	free(m->consts);
-	free(m->body);
-	free(m);
-}
-
-void
-corpus_free(struct corpus *c)
-{
-	size_t i;
-	int k;
-
-	if (c == NULL)
-		return;
-	for (i = 0; i < c->nm; i++)
-		meaning_free(c->m[i]);
-	free(c->m);
-	for (k = 0; k < CLASS__N; k++)
-		meaning_free(c->classes[k]);
-	for (i = 0; i < c->npages; i++)
-		meaning_free(c->pages[i]);
-	free(c->pages);
-	registry_free(c->reg);
-	free(c->dir);
-	free(c);
-}
-
-/* Orders meanings by code, the plain NNN.md first, then by vendor slug. */
-static int
-cmp_meaning(const void *a, const void *b)
-{
-	const struct meaning *x = *(struct meaning *const *)a, *y = *(struct meaning *const *)b;
-
-	if (x->code != y->code)
-		return x->code < y->code ? -1 : 1;
-	if ((x->slug == NULL) != (y->slug == NULL))
-		return x->slug == NULL ? -1 : 1;
-	return x->slug ? strcmp(x->slug, y->slug) : 0;
-}
-
-/* Returns the meaning with id `id` ("410", "499-nginx"), or NULL.  Not owned. */
-struct meaning *
-corpus_find(const struct corpus *c, const char *id)
-{
-	struct meaning key, *kp = &key, **found;
-	const char *slug;
-
-	if (!id_parse(id, &key.code, &slug))
-		return NULL;
-	key.slug = (char *)slug;
-	found = bsearch(&kp, c->m, c->nm, sizeof(*c->m), cmp_meaning);
-	return found ? *found : NULL;
-}
+static const struct pos pos_none = {0, 0};
+static const struct pos pos_first = {1, 1};
 
 /* Converts CRLF line ends to LF in place; returns the new length. */
 static size_t
@@ -123,28 +25,13 @@ strip_cr(char *s, size_t len)
 	return j;
 }
 
-/*
- * Reads one content file into `m` (whose path, id, code, slug and is_class
- * are set): checks size and encoding, splits the front matter and parses it.
- * Reports through diag().  Returns -1 on an I/O error (reported), else 0.
- */
-static int
-load_file(struct meaning *m)
+void
+content_split(struct meaning *m, char *data, size_t len)
 {
-	char *data = NULL, *s, *end;
-	size_t len, bad;
+	char *s = data, *end;
+	size_t bad;
 	int line;
 
-	if (file_read(m->path, CONTENT_MAX_BYTES, &data, &len) == -1) {
-		if (errno == EFBIG) {
-			diag(DIAG_ERROR, m->path, pos_none,
-			     "file is larger than the limit of 1 MiB (%d bytes)", CONTENT_MAX_BYTES);
-			return 0;
-		}
-		diag(DIAG_ERROR, m->path, pos_none, "cannot read: %s", strerror(errno));
-		return -1;
-	}
-	s = data;
 	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
 		s += 3;
 		len -= 3;
@@ -155,8 +42,7 @@ load_file(struct meaning *m)
 		else
 			diag(DIAG_ERROR, m->path, text_pos(s, bad), "invalid UTF-8 (byte 0x%02x)",
 			     (unsigned char)s[bad]);
-		free(data);
-		return 0;
+		return;
 	}
 	len = strip_cr(s, len);
 	m->pos_start = pos_first;
@@ -164,14 +50,12 @@ load_file(struct meaning *m)
 	/* Front matter: a first line "---", up to the next line "---". */
 	if (len == 0) {
 		diag(DIAG_ERROR, m->path, pos_first, "the file is empty");
-		free(data);
-		return 0;
+		return;
 	}
 	if (strncmp(s, "---\n", 4) != 0 && strcmp(s, "---") != 0) {
 		diag(DIAG_ERROR, m->path, pos_first,
 		     "missing front matter: the file must start with a line '---'");
-		free(data);
-		return 0;
+		return;
 	}
 	line = 2;
 	for (end = s + 4; end < s + len; line++) {
@@ -184,8 +68,7 @@ load_file(struct meaning *m)
 	if (end >= s + len) {
 		diag(DIAG_ERROR, m->path, pos_first,
 		     "front matter is not closed: no line '---' after the first");
-		free(data);
-		return 0;
+		return;
 	}
 	fm_parse(m, s + 4, (size_t)(end - (s + 4)), 2);
 	m->body_line = line + 1;
@@ -193,18 +76,33 @@ load_file(struct meaning *m)
 	if (*end == '\n')
 		end++;
 	m->body = xstrdup(end);
+}
+
+/*
+ * Reads one content file into `m` (whose path, id, code, slug and is_class
+ * are set) and splits it.  Reports through diag().  Returns -1 on an I/O
+ * error (reported), else 0.
+ */
+static int
+load_file(struct meaning *m)
+{
+	char *data = NULL;
+	size_t len;
+
+	if (file_read(m->path, CONTENT_MAX_BYTES, &data, &len) == -1) {
+		if (errno == EFBIG) {
+			diag(DIAG_ERROR, m->path, pos_none, "file is larger than the limit of 1 MiB (%d bytes)",
+			     CONTENT_MAX_BYTES);
+			return 0;
+		}
+		diag(DIAG_ERROR, m->path, pos_none, "cannot read: %s", strerror(errno));
+		return -1;
+	}
+	content_split(m, data, len);
 	free(data);
 	return 0;
 }
 
-static struct meaning *
-meaning_new(const char *path, const char *id)
-{
-	struct meaning *m = xcalloc(1, sizeof(*m));
-	m->path = xstrdup(path);
-	m->id = xstrdup(id);
-	return m;
-}
 
 /* What a folder of documents is: how a name is checked, what a document gets. */
 struct folder {
@@ -238,7 +136,6 @@ load_folder(struct corpus *c, const char *dir, const struct folder *f)
 			diag(DIAG_ERROR, path, pos_none, "%s", f->rule);
 		} else {
 			struct meaning *m = meaning_new(path, names[i]);
-			m->code = -1;
 			f->accept(c, names[i], m);
 			if (load_file(m) < 0)
 				rc = -1;
@@ -289,7 +186,7 @@ static const struct folder pages_folder = {
     "digit, and not index, vendors, rfcs or iana",
     accept_page};
 
-/* run_parallel's step of corpus_load: one file. */
+/* par_run's job in corpus_load: one file. */
 static void
 load_one(size_t i, void *arg)
 {
@@ -301,7 +198,7 @@ load_one(size_t i, void *arg)
 }
 
 struct corpus *
-corpus_load(const char *dir, int *io_error)
+corpus_load(const char *dir, int jobs, int *io_error)
 {
 	struct corpus *c;
 	char **names = NULL, *classes = NULL, *pages = NULL;
@@ -313,8 +210,7 @@ corpus_load(const char *dir, int *io_error)
 		*io_error = 1;
 		return NULL;
 	}
-	c = xcalloc(1, sizeof(*c));
-	c->dir = xstrdup(dir);
+	c = corpus_new(dir);
 	for (i = 0; i < n; i++) {
 		char *path = path_join(dir, names[i]);
 		size_t len = strlen(names[i]);
@@ -336,12 +232,7 @@ corpus_load(const char *dir, int *io_error)
 				     "file name must be NNN.md or NNN-vendor.md (three digits; vendor in "
 				     "lowercase letters, digits and '-')");
 			} else {
-				struct meaning *m = meaning_new(path, names[i]);
-				m->code = code;
-				m->slug = slug ? m->id + 4 : NULL;
-				m->klass = class_of_code(code);
-				c->m = xrealloc(c->m, (c->nm + 1) * sizeof(*c->m));
-				c->m[c->nm++] = m;
+				corpus_add(c, meaning_new(path, names[i]));
 			}
 		}
 		free(path);
@@ -349,7 +240,7 @@ corpus_load(const char *dir, int *io_error)
 	}
 	free(names);
 	/* The files are independent: read and parse them on every core. */
-	run_parallel(c->nm, load_one, c->m);
+	par_run(jobs, c->nm, load_one, c->m);
 	for (k = 0; k < c->nm; k++)
 		if (c->m[k]->body_line < 0)
 			*io_error = 1;
@@ -359,7 +250,6 @@ corpus_load(const char *dir, int *io_error)
 		*io_error = 1;
 	free(classes);
 	free(pages);
-	if (c->nm > 1)
-		qsort(c->m, c->nm, sizeof(*c->m), cmp_meaning);
+	corpus_sort(c);
 	return c;
 }

@@ -1,10 +1,11 @@
 /*
- * export.c — the JSON export (SPEC §5), built with jansson.
+ * export.c — the JSON export (SPEC §5), built with jansson: codes.json and
+ * api/NNN.json, written into the output folder by export_write().
  *
  * export_meaning() is the one description of a meaning as data.  Output is
  * deterministic: objects are written with sorted keys, arrays in the
  * corpus's order.  Strings are handed over with json_string_nocheck, as in
- * site.c: content.c has checked that they are UTF-8.
+ * view.c: content.c has checked that they are UTF-8.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -34,20 +35,8 @@ lang_pair(char *const v[LANG__N])
 	return o;
 }
 
-/* Returns the site path of meaning m in language l ("en/499.html#nginx"); caller frees. */
-char *
-meaning_url(const struct meaning *m, enum lang l)
-{
-	if (m->slug)
-		return xasprintf("%s/%03d.html#%s", lang_code[l], m->code, m->slug);
-	return xasprintf("%s/%03d.html", lang_code[l], m->code);
-}
-
-/*
- * Returns a new JSON object describing meaning m (caller owns the
- * reference).
- */
-json_t *
+/* Returns a new JSON object describing meaning m (the caller owns it). */
+static json_t *
 export_meaning(const struct meaning *m)
 {
 	json_t *o = json_object(), *a, *x;
@@ -114,9 +103,10 @@ export_meaning(const struct meaning *m)
 
 	x = json_object();
 	for (l = 0; l < LANG__N; l++) {
-		char *u = meaning_url(m, l);
+		char *prefix = xasprintf("%s/", lang_code[l]), *u = url_meaning(prefix, m);
 		json_object_set_new(x, lang_code[l], json_string_nocheck(u));
 		free(u);
+		free(prefix);
 	}
 	json_object_set_new(o, "url", x);
 
@@ -169,117 +159,124 @@ dump_to_buf(const char *chunk, size_t len, void *data)
 	return 0;
 }
 
-/* Appends j, compact with sorted keys. */
-static void
-put_json(struct buf *b, const json_t *j)
+void
+export_json(struct buf *b, const json_t *j)
 {
-	if (json_dump_callback(j, dump_to_buf, b, JSON_SORT_KEYS | JSON_COMPACT | JSON_ENCODE_ANY) != 0) {
-		fputs("statusgen: out of memory\n", stderr);
-		exit(2);
-	}
+	if (json_dump_callback(j, dump_to_buf, b, JSON_SORT_KEYS | JSON_COMPACT | JSON_ENCODE_ANY) != 0)
+		oom();
+	buf_add(b, "\n", 1);
 }
 
 /*
- * Serialises the meanings c->m[first..end) of one number into e (the caller
- * frees e->meanings): compact, keys sorted.  Numbers are independent, so the
- * site serialises them in parallel.
+ * The export's two kinds of document share each number's meanings: the
+ * array is serialised once, by the number's job, and put inside both
+ * api/NNN.json and codes.json between keys serialised by jansson.  (Building
+ * codes.json as one jansson tree and dumping it serialises every body a
+ * second time: measured, a third more instructions for the whole build.)
+ * The keys of both documents are written in sorted order, as jansson writes
+ * every object here.
  */
-void
-export_number(const struct corpus *c, size_t first, size_t end, struct export_number *e)
-{
-	json_t *arr = json_array();
-	struct buf b = {0};
-	size_t j;
 
-	for (j = first; j < end; j++)
-		json_array_append_new(arr, export_meaning(c->m[j]));
-	put_json(&b, arr);
-	json_decref(arr);
-	e->code = c->m[first]->code;
-	e->len = b.len;
-	e->meanings = buf_detach(&b);
+/* What export_write's jobs share. */
+struct export {
+	const struct corpus *c;
+	struct outdir *od;
+	char **meanings; /* per number: its meanings' JSON array, made by its job */
+	char **heads;    /* per number: "class":…,"code":… */
+};
+
+/* Appends the text of j without its outer braces, keys sorted: a run of
+ * "key":value pairs to put inside a document. */
+static void
+put_members(struct buf *b, const json_t *j)
+{
+	if (json_dump_callback(j, dump_to_buf, b, JSON_SORT_KEYS | JSON_COMPACT | JSON_EMBED) != 0)
+		oom();
 }
 
+/* Appends {HEAD,EXTRA"meanings":ARRAY: the start of a number's document,
+ * up to and including its meanings. */
 static void
-put_head(struct buf *b, int code)
+put_number(struct buf *b, const char *head, const json_t *extra, const char *meanings)
 {
-	char head[96];
-
-	snprintf(head, sizeof(head), "{\"class\":\"%s\",\"code\":%d", class_name[class_of_code(code)],
-	         code);
+	buf_puts(b, "{");
 	buf_puts(b, head);
+	if (extra) {
+		buf_puts(b, ",");
+		put_members(b, extra);
+	}
+	buf_puts(b, ",\"meanings\":");
+	buf_puts(b, meanings);
 }
 
+/* par_run's job: the meanings of number i and its api/NNN.json. */
 static void
-put_updated(struct buf *b, const struct corpus *c)
+export_number(size_t i, void *arg)
 {
-	json_t *u = c->reg && c->reg->updated ? json_string_nocheck(c->reg->updated) : json_null();
+	struct export *x = arg;
+	const struct corpus *c = x->c;
+	size_t j, end = corpus_number_end(c, i);
+	int code = c->m[c->first[i]]->code;
+	json_t *meanings = json_array(), *updated, *version, *head;
+	struct buf b = {0};
+	char rel[32];
 
-	put_json(b, u);
-	json_decref(u);
+	head = json_pack("{s:s, s:i}", "class", class_name[class_of_code(code)], "code", code);
+	put_members(&b, head);
+	json_decref(head);
+	x->heads[i] = buf_detach(&b);
+
+	for (j = c->first[i]; j < end; j++)
+		json_array_append_new(meanings, export_meaning(c->m[j]));
+	if (json_dump_callback(meanings, dump_to_buf, &b, JSON_SORT_KEYS | JSON_COMPACT) != 0)
+		oom();
+	json_decref(meanings);
+	x->meanings[i] = buf_detach(&b);
+
+	updated = json_pack("{s:o}", "iana_updated", str_or_null(c->reg ? c->reg->updated : NULL));
+	version = json_pack("{s:i}", "schema_version", SCHEMA_VERSION);
+	put_number(&b, x->heads[i], updated, x->meanings[i]);
+	buf_puts(&b, ",");
+	put_members(&b, version);
+	buf_puts(&b, "}\n");
+	snprintf(rel, sizeof(rel), "api/%03d.json", code);
+	outdir_write(x->od, rel, b.s, b.len);
+	buf_free(&b);
+	json_decref(updated);
+	json_decref(version);
 }
 
-/* Returns api/NNN.json for number e (caller frees): the entry of codes.json
- * with the top-level schema_version and iana_updated. */
-char *
-export_api_doc(const struct corpus *c, const struct export_number *e, size_t *len)
+int
+export_write(const struct corpus *c, struct outdir *od, int jobs)
 {
+	struct export x = {c, od, xcalloc(c->nnum + 1, sizeof(char *)), xcalloc(c->nnum + 1, sizeof(char *))};
+	json_t *rest = json_object(), *recs = json_array();
 	struct buf b = {0};
-	char tail[64];
-
-	put_head(&b, e->code);
-	buf_puts(&b, ",\"iana_updated\":");
-	put_updated(&b, c);
-	buf_puts(&b, ",\"meanings\":");
-	buf_add(&b, e->meanings, e->len);
-	snprintf(tail, sizeof(tail), ",\"schema_version\":%d}\n", SCHEMA_VERSION);
-	buf_puts(&b, tail);
-	*len = b.len;
-	return buf_detach(&b);
-}
-
-/* Returns codes.json (caller frees): every number e[0..n), the registry's
- * records, iana_updated and schema_version, keys in sorted order. */
-char *
-export_codes_doc(const struct corpus *c, const struct export_number *e, size_t n, size_t *len)
-{
-	struct buf b = {0};
-	json_t *recs = json_array();
-	char tail[64];
 	size_t i;
+	int rc;
 
+	par_run(jobs, c->nnum, export_number, &x);
 	buf_puts(&b, "{\"codes\":[");
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < c->nnum; i++) {
 		if (i > 0)
 			buf_puts(&b, ",");
-		put_head(&b, e[i].code);
-		buf_puts(&b, ",\"meanings\":");
-		buf_add(&b, e[i].meanings, e[i].len);
+		put_number(&b, x.heads[i], NULL, x.meanings[i]);
 		buf_puts(&b, "}");
+		free(x.meanings[i]);
+		free(x.heads[i]);
 	}
+	buf_puts(&b, "],");
 	for (i = 0; c->reg && i < c->reg->nrecs; i++)
 		json_array_append_new(recs, export_record(&c->reg->recs[i]));
-	buf_puts(&b, "],\"iana_registry\":");
-	put_json(&b, recs);
-	json_decref(recs);
-	buf_puts(&b, ",\"iana_updated\":");
-	put_updated(&b, c);
-	snprintf(tail, sizeof(tail), ",\"schema_version\":%d}\n", SCHEMA_VERSION);
-	buf_puts(&b, tail);
-	*len = b.len;
-	return buf_detach(&b);
-}
-
-/* Returns `j` serialised compact with sorted keys and a final newline
- * (caller frees); *len (may be NULL) gets its length. */
-char *
-export_dump(const json_t *j, size_t *len)
-{
-	struct buf b = {0};
-
-	put_json(&b, j);
-	buf_add(&b, "\n", 1);
-	if (len)
-		*len = b.len;
-	return buf_detach(&b);
+	json_object_set_new(rest, "iana_registry", recs);
+	json_object_set_new(rest, "iana_updated", str_or_null(c->reg ? c->reg->updated : NULL));
+	json_object_set_new(rest, "schema_version", json_integer(SCHEMA_VERSION));
+	put_members(&b, rest);
+	json_decref(rest);
+	buf_puts(&b, "}\n");
+	rc = outdir_write(od, "codes.json", b.s, b.len);
+	buf_free(&b);
+	free(x.meanings);
+	free(x.heads);
+	return rc == 0 && !outdir_failed(od) ? 0 : -1;
 }

@@ -22,24 +22,23 @@
 struct fm {
 	struct meaning *m;
 	yaml_document_t doc;
-	int line0; /* file line of the YAML's first line */
+	int line0;       /* file line of the YAML's first line */
 	int errors;
+	int registry_ok; /* `registry` was read without error */
 };
 
-enum key {
-	K_CODE, K_CLASS, K_REGISTRY, K_VENDOR, K_TITLE, K_SUMMARY, K_REFERENCES, K_SEE_ALSO,
-	K_STATUS, K_SUBCODES, K_NOTE, K_ALIASES, K_CONSTANTS, K__N
-};
+/* What a reader of one top-level key gets: the key's node and its value's. */
+typedef void key_reader(struct fm *f, const yaml_node_t *key, const yaml_node_t *value);
 
-static const char *const key_name[K__N] = {
-    "code",     "class", "registry", "vendor", "title",   "summary",   "references",
-    "see-also", "status", "subcodes", "note",  "aliases", "constants",
-};
+/* Which kind of document a key belongs to (bits). */
+enum { IN_MEANING = 1, IN_CLASS = 2, IN_PAGE = 4, IN_ALL = 7 };
 
-/* Keys a class introduction may not have. */
-static const int key_not_in_class[K__N] = {
-    [K_CODE] = 1, [K_REGISTRY] = 1, [K_VENDOR] = 1, [K_REFERENCES] = 1,
-    [K_STATUS] = 1, [K_SUBCODES] = 1, [K_CONSTANTS] = 1,
+/* One top-level key: its reader, where it may appear and where it must. */
+struct key_rule {
+	const char *name;
+	key_reader *read;
+	int allowed;  /* IN_ bits */
+	int required; /* IN_ bits */
 };
 
 /* Languages and frameworks a `constants` entry may name. */
@@ -321,6 +320,7 @@ read_references(struct fm *f, const yaml_node_t *n)
 			fm_error(f, e, "a reference needs 'rfc', 'draft' or 'url'");
 			continue;
 		}
+		url_resolve_ref(&r); /* the address and text of an RFC or a draft */
 		m->refs = xrealloc(m->refs, (m->nrefs + 1) * sizeof(*m->refs));
 		m->refs[m->nrefs++] = r;
 	}
@@ -643,21 +643,190 @@ scan_events(struct fm *f, const char *yaml, size_t len)
 	return rc;
 }
 
-/*
- * Parses the front matter `yaml` (len bytes, starting at line `first_line` of
- * m->path) into `m`.  Every mistake is reported through diag().  Returns the
- * number of errors reported; m->ok is set when there were none.
- */
+/* ---------------------------------------------------- top-level keys */
+
+static void
+key_code(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
+{
+	int code;
+
+	if (want_int(f, v, "'code'", 3, &code) && code != f->m->code)
+		fm_error(f, v, "code %d does not match the file name (%03d)", code, f->m->code);
+}
+
+static void
+key_class(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
+{
+	struct meaning *m = f->m;
+	int c = read_enum(f, v, "class", class_name, CLASS__N);
+
+	if (c < 0)
+		return;
+	if (m->is_class) {
+		/* A class introduction's class is its file name's. */
+		if (c != (int)m->klass)
+			fm_error(f, v, "class '%s' does not agree with the file name (%s.md is '%s')",
+			         class_name[c], class_slug[m->klass], class_name[m->klass]);
+		return;
+	}
+	m->klass = c;
+	if (c != class_of_code(m->code))
+		fm_error(f, v, "class '%s' does not agree with code %03d, which is '%s'", class_name[c],
+		         m->code, class_name[class_of_code(m->code)]);
+}
+
+static void
+key_registry(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
+{
+	int r = read_enum(f, v, "registry", registry_name, REG__N);
+
+	f->m->pos_registry = mark_pos(f, v->start_mark);
+	if (r >= 0)
+		f->m->registry = r;
+	f->registry_ok = r >= 0;
+}
+
+static void
+key_vendor(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
+{
+	const char *s = want_line(f, v, "'vendor'");
+
+	if (s)
+		f->m->vendor = xstrdup(s);
+}
+
+static void
+key_title(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
+{
+	read_lang_text(f, kn, v, "title", f->m->title, &f->m->pos_title_en);
+}
+
+static void
+key_summary(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
+{
+	read_lang_text(f, kn, v, "summary", f->m->summary, NULL);
+}
+
+static void
+key_note(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
+{
+	read_lang_text(f, kn, v, "note", f->m->note, NULL);
+}
+
+static void
+key_references(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
+{
+	f->m->pos_refs = mark_pos(f, kn->start_mark);
+	read_references(f, v);
+}
+
+static void
+key_see_also(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
+{
+	read_see_also(f, v);
+}
+
+static void
+key_status(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
+{
+	int s = read_enum(f, v, "status", status_name, STATUS__N);
+
+	f->m->pos_status = mark_pos(f, kn->start_mark);
+	if (s >= 0)
+		f->m->status = s;
+}
+
+static void
+key_subcodes(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
+{
+	read_subcodes(f, v);
+}
+
+static void
+key_aliases(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
+{
+	read_aliases(f, v);
+}
+
+static void
+key_constants(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
+{
+	read_constants(f, v);
+}
+
+/* Every top-level key of the format (SPEC §2), in the order the man page
+ * lists them. */
+static const struct key_rule keys[] = {
+    {"code", key_code, IN_MEANING, IN_MEANING},
+    {"class", key_class, IN_MEANING | IN_CLASS, IN_MEANING | IN_CLASS},
+    {"registry", key_registry, IN_MEANING, IN_MEANING},
+    {"vendor", key_vendor, IN_MEANING, 0},
+    {"title", key_title, IN_ALL, IN_ALL},
+    {"summary", key_summary, IN_ALL, IN_ALL},
+    {"references", key_references, IN_MEANING, 0},
+    {"see-also", key_see_also, IN_MEANING | IN_CLASS, 0},
+    {"status", key_status, IN_MEANING, 0},
+    {"subcodes", key_subcodes, IN_MEANING, 0},
+    {"note", key_note, IN_ALL, 0},
+    {"aliases", key_aliases, IN_MEANING | IN_CLASS, 0},
+    {"constants", key_constants, IN_MEANING, 0},
+};
+#define NKEYS (int)(sizeof(keys) / sizeof(keys[0]))
+
+/* Returns the index of key `name` in keys[], or -1. */
+static int
+key_index(const char *name)
+{
+	int k;
+
+	for (k = 0; k < NKEYS; k++)
+		if (strcmp(keys[k].name, name) == 0)
+			return k;
+	return -1;
+}
+
+/* The rules between keys, once all are read; `seen` holds each key's node. */
+static void
+check_key_rules(struct fm *f, const yaml_node_t *const seen[NKEYS])
+{
+	struct meaning *m = f->m;
+	int vendor = key_index("vendor"), refs = key_index("references"), note = key_index("note");
+
+	if (!m->is_class && !m->is_page && f->registry_ok) {
+		if (m->registry == REG_VENDOR && !seen[vendor]) {
+			diag(DIAG_ERROR, m->path, m->pos_registry,
+			     "'registry: vendor' needs 'vendor' (the product's display name)");
+			f->errors++;
+		}
+		if (m->registry != REG_VENDOR && seen[vendor])
+			fm_error(f, seen[vendor], "'vendor' is only for 'registry: vendor'");
+		if (m->registry == REG_IANA && !seen[refs]) {
+			diag(DIAG_ERROR, m->path, m->pos_registry,
+			     "'registry: iana' needs 'references' (the RFC that defines the code)");
+			f->errors++;
+		}
+		if (m->registry == REG_IANA && m->slug) {
+			diag(DIAG_ERROR, m->path, m->pos_registry,
+			     "an IANA meaning belongs in %03d.md, not in a vendor file", m->code);
+			f->errors++;
+		}
+	}
+	if (m->status != STATUS_CURRENT && !seen[note]) {
+		diag(DIAG_ERROR, m->path, m->pos_status, "'status: %s' needs a 'note' saying why",
+		     status_name[m->status]);
+		f->errors++;
+	}
+}
+
 int
 fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
 {
 	struct fm f;
 	yaml_parser_t p;
-	yaml_node_t *root;
+	yaml_node_t *root, *deep;
 	yaml_node_pair_t *pair;
-	const yaml_node_t *seen[K__N] = {0};
-	int k, code = -1, registry_ok = 0;
-	yaml_node_t *deep;
+	const yaml_node_t *seen[NKEYS] = {0};
+	int k, kind = m->is_class ? IN_CLASS : m->is_page ? IN_PAGE : IN_MEANING;
 	size_t i;
 
 	memset(&f, 0, sizeof(f));
@@ -670,15 +839,14 @@ fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
 	for (i = 0; i < len && !strchr("&*!%", yaml[i] ? yaml[i] : '_'); i++)
 		;
 	if (i < len && scan_events(&f, yaml, len) < 0)
-		return f.errors;
+		goto out;
 
 	yaml_parser_initialize(&p);
 	yaml_parser_set_input_string(&p, (const unsigned char *)yaml, len);
 	if (!yaml_parser_load(&p, &f.doc)) {
 		report_syntax(&f, &p, yaml, len);
 		yaml_parser_delete(&p);
-		m->ok = 0;
-		return f.errors;
+		goto out;
 	}
 	yaml_parser_delete(&p);
 
@@ -704,7 +872,7 @@ fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
 			continue;
 		}
 		ks = (const char *)kn->data.scalar.value;
-		if ((k = name_lookup(key_name, K__N, ks)) < 0) {
+		if ((k = key_index(ks)) < 0) {
 			fm_error(&f, kn, "unknown key '%s'", ks);
 			continue;
 		}
@@ -714,105 +882,22 @@ fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
 			continue;
 		}
 		seen[k] = kn;
-		if (m->is_class && key_not_in_class[k]) {
-			fm_error(&f, kn, "key '%s' is not used in a class introduction", ks);
+		if (!(keys[k].allowed & kind)) {
+			if (m->is_class)
+				fm_error(&f, kn, "key '%s' is not used in a class introduction", ks);
+			else
+				fm_error(&f, kn, "key '%s' is not used in a page (only title, summary, note)", ks);
 			continue;
 		}
-		if (m->is_page && k != K_TITLE && k != K_SUMMARY && k != K_NOTE) {
-			fm_error(&f, kn, "key '%s' is not used in a page (only title, summary, note)", ks);
-			continue;
-		}
-		switch (k) {
-		case K_CODE:
-			if (want_int(&f, v, "'code'", 3, &code) && code != m->code)
-				fm_error(&f, v, "code %d does not match the file name (%03d)", code, m->code);
-			break;
-		case K_CLASS: {
-			int c = read_enum(&f, v, "class", class_name, CLASS__N);
-			if (c < 0)
-				break;
-			m->klass = c;
-			if (!m->is_class && c != class_of_code(m->code))
-				fm_error(&f, v, "class '%s' does not agree with code %03d, which is '%s'",
-				         class_name[c], m->code, class_name[class_of_code(m->code)]);
-			else if (m->is_class && c != (int)m->klass)
-				fm_error(&f, v, "class '%s' does not agree with the file name", class_name[c]);
-			break;
-		}
-		case K_REGISTRY: {
-			int r = read_enum(&f, v, "registry", registry_name, REG__N);
-			m->pos_registry = mark_pos(&f, v->start_mark);
-			if (r >= 0)
-				m->registry = r;
-			registry_ok = r >= 0;
-			break;
-		}
-		case K_VENDOR: {
-			const char *s = want_line(&f, v, "'vendor'");
-			if (s)
-				m->vendor = xstrdup(s);
-			break;
-		}
-		case K_TITLE:
-			read_lang_text(&f, kn, v, "title", m->title, &m->pos_title_en);
-			break;
-		case K_SUMMARY:
-			read_lang_text(&f, kn, v, "summary", m->summary, NULL);
-			break;
-		case K_NOTE:
-			read_lang_text(&f, kn, v, "note", m->note, NULL);
-			break;
-		case K_REFERENCES:
-			m->pos_refs = mark_pos(&f, kn->start_mark);
-			read_references(&f, v);
-			break;
-		case K_SEE_ALSO:
-			read_see_also(&f, v);
-			break;
-		case K_STATUS: {
-			int s = read_enum(&f, v, "status", status_name, STATUS__N);
-			m->pos_status = mark_pos(&f, kn->start_mark);
-			if (s >= 0)
-				m->status = s;
-			break;
-		}
-		case K_SUBCODES:
-			read_subcodes(&f, v);
-			break;
-		case K_ALIASES:
-			read_aliases(&f, v);
-			break;
-		case K_CONSTANTS:
-			read_constants(&f, v);
-			break;
-		}
+		keys[k].read(&f, kn, v);
 	}
-
-	/* Required keys and rules between keys. */
-	for (k = 0; k < K__N; k++) {
-		int required = k == K_TITLE || k == K_SUMMARY || (k == K_CLASS && !m->is_page) ||
-		               (!m->is_class && !m->is_page && (k == K_CODE || k == K_REGISTRY));
-		if (required && !seen[k])
-			fm_error(&f, NULL, "missing required key '%s'", key_name[k]);
-	}
-	if (!m->is_class && !m->is_page && registry_ok) {
-		if (m->registry == REG_VENDOR && !seen[K_VENDOR])
-			diag(DIAG_ERROR, m->path, m->pos_registry,
-			     "'registry: vendor' needs 'vendor' (the product's display name)"), f.errors++;
-		if (m->registry != REG_VENDOR && seen[K_VENDOR])
-			fm_error(&f, seen[K_VENDOR], "'vendor' is only for 'registry: vendor'");
-		if (m->registry == REG_IANA && !seen[K_REFERENCES])
-			diag(DIAG_ERROR, m->path, m->pos_registry,
-			     "'registry: iana' needs 'references' (the RFC that defines the code)"), f.errors++;
-		if (m->registry == REG_IANA && m->slug)
-			diag(DIAG_ERROR, m->path, m->pos_registry,
-			     "an IANA meaning belongs in %03d.md, not in a vendor file", m->code), f.errors++;
-	}
-	if (m->status != STATUS_CURRENT && !seen[K_NOTE])
-		diag(DIAG_ERROR, m->path, m->pos_status, "'status: %s' needs a 'note' saying why",
-		     status_name[m->status]), f.errors++;
+	for (k = 0; k < NKEYS; k++)
+		if ((keys[k].required & kind) && !seen[k])
+			fm_error(&f, NULL, "missing required key '%s'", keys[k].name);
+	check_key_rules(&f, seen);
 done:
 	yaml_document_delete(&f.doc);
+out:
 	m->ok = f.errors == 0;
 	return f.errors;
 }

@@ -1,10 +1,19 @@
 /*
- * Prototypes shared between the modules of statusgen, grouped by module.
- * The data model is in model.h.
+ * Prototypes shared between the modules of statusgen, grouped by module in
+ * the order the data flows: load → validate → link → render/export.  The
+ * data model is in model.h.
+ *
+ * The contract of each function is the sentence above it, in fixed phrases:
+ * "Returns …; the caller frees it (with …)" for results that are owned,
+ * "not owned" for pointers into something else; "Reports through diag()"
+ * when the function reports problems with the input, else it reports
+ * nothing.  Allocation never fails: out of memory prints one line and exits
+ * with status 2, so no result is NULL unless the sentence says so.
  */
 #ifndef STATUSGEN_GEN_H
 #define STATUSGEN_GEN_H
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -16,103 +25,326 @@
 /* Largest content file accepted, in bytes. */
 #define CONTENT_MAX_BYTES (1024 * 1024)
 
-/* util.c: allocation exits with status 2 on out-of-memory; never returns NULL. */
-void *xmalloc(size_t);
-void *xcalloc(size_t, size_t);
-void *xrealloc(void *, size_t);
-char *xstrdup(const char *);
-char *xstrndup(const char *, size_t);
-char *xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+struct json_t;
+struct _xmlError;
 
+/* ------------------------------------------------------------ util.c */
+
+/* Prints "statusgen: out of memory" and exits with status 2. */
+void oom(void) __attribute__((noreturn));
+/* Like malloc, calloc, realloc, strdup, strndup: never NULL; the caller frees the result. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* Returns the formatted text; the caller frees it. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable string.  Zero-initialised it is empty; buf_free() empties it. */
 struct buf {
-	char *s;    /* NUL-terminated, or NULL while empty */
+	char *s; /* NUL-terminated, or NULL while nothing was added */
 	size_t len;
 	size_t cap;
 };
-void buf_add(struct buf *, const char *, size_t);
-void buf_puts(struct buf *, const char *);
-char *buf_detach(struct buf *);
-void buf_free(struct buf *);
+/* Appends n bytes of s. */
+void buf_add(struct buf *b, const char *s, size_t n);
+/* Appends the string s. */
+void buf_puts(struct buf *b, const char *s);
+/* Appends formatted text. */
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+/* Returns the string (never NULL) and leaves b empty; the caller frees it. */
+char *buf_detach(struct buf *b);
+/* Frees the string and leaves b empty. */
+void buf_free(struct buf *b);
 
+/* Reads the whole file into *data (NUL-terminated; the caller frees it) and
+ * *len.  Returns 0, or -1 with errno set (EFBIG: larger than `limit` bytes);
+ * the outputs are written only on success. */
 int file_read(const char *path, size_t limit, char **data, size_t *len);
+/* Writes `len` bytes to `path`, replacing it.  Returns 0, or -1 with errno set. */
 int file_write(const char *path, const char *data, size_t len);
+/* Creates directory `path` and its parents.  Returns 0, or -1 with errno set. */
 int mkdir_p(const char *path);
+/* Removes `path` and everything below it, never following a symbolic link;
+ * a missing path is no error.  Returns 0, or -1 with errno set. */
 int rm_rf(const char *path);
-char *path_join(const char *, const char *);
+/* Returns "a/b"; the caller frees it. */
+char *path_join(const char *a, const char *b);
+/* Lists the names in `dir` (no hidden ones), sorted bytewise, into *names
+ * (the caller frees each and the array).  Returns the count, or -1 with errno set. */
 int dir_list(const char *dir, char ***names);
+/* Returns 1 if `path` is a directory (following links), else 0. */
 int is_dir(const char *path);
+/* Returns 1 if s[0..len) is well-formed UTF-8 without NUL, else 0 with the
+ * offset of the first bad byte in *bad. */
 int utf8_valid(const char *s, size_t len, size_t *bad);
+/* Returns the 1-based line and character column of byte `off` of s. */
 struct pos text_pos(const char *s, size_t off);
-void run_parallel(size_t n, void (*fn)(size_t i, void *arg), void *arg);
 
-/* diag.c */
+/* ------------------------------------------------------------ diag.c */
+
 enum diag_severity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR, DIAG__N };
-void diag(enum diag_severity, const char *file, struct pos, const char *fmt, ...)
+/* Counts a diagnostic and keeps its line `FILE:LINE:COL: SEVERITY: MESSAGE`
+ * (line and column left out when 0) until diag_flush().  Safe on any thread. */
+void diag(enum diag_severity sev, const char *file, struct pos p, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-void vdiag(enum diag_severity, const char *file, struct pos, const char *fmt, va_list);
-int diag_count(enum diag_severity);
-void diag_capture(struct buf *);
-void diag_print(const struct buf *);
-void diag_reset(FILE *);
+void vdiag(enum diag_severity sev, const char *file, struct pos p, const char *fmt, va_list ap);
+/* Returns how many diagnostics of severity `sev` were reported. */
+int diag_count(enum diag_severity sev);
+/* Prints the diagnostics kept so far, grouped by file and in line and column
+ * order within a file, and forgets them. */
+void diag_flush(void);
+/* Flushes, then sends later diagnostics to `f` (NULL: stderr) and sets the
+ * counts to zero; for tests. */
+void diag_reset(FILE *f);
+/* What diag_xml_error() reports for: the file, and a word for its kind. */
+struct xml_errors {
+	const char *path;
+	const char *what; /* "template", "IANA snapshot" */
+	int errors;       /* how many it reported */
+};
+/* libxml2's structured error handler (ctx: a struct xml_errors): one
+ * diagnostic per error, at libxml2's line and column.  Reports through diag(). */
+void diag_xml_error(void *ctx, struct _xmlError *e);
 
-/* names.c: the vocabulary of the content format. */
-extern const char *const lang_code[LANG__N];         /* "zh", "en" */
-extern const char *const class_name[CLASS__N];       /* "client-error" */
-extern const char *const class_slug[CLASS__N];       /* "4xx", "nonstandard" */
-extern const char *const registry_name[REG__N];      /* "iana" */
-extern const char *const status_name[STATUS__N];     /* "deprecated" */
-int class_of_code(int code);                         /* enum klass */
-int name_lookup(const char *const *names, int n, const char *s); /* index or -1 */
-int id_parse(const char *s, int *code, const char **slug);       /* 1 if s is an id */
+/* ------------------------------------------------------------- par.c */
+
+/* The most threads par_run() uses. */
+#define PAR_MAX_JOBS 8
+/* Returns the number of threads to use: `setting` ($STATUSGEN_JOBS) when
+ * given, else the number of processors; between 1 and PAR_MAX_JOBS. */
+int par_jobs(const char *setting);
+/* Calls fn(i, arg) for every i in [0, n) on up to `jobs` threads and returns
+ * when all are done.  fn must change only what belongs to its i. */
+void par_run(int jobs, size_t n, void (*fn)(size_t i, void *arg), void *arg);
+
+/* ----------------------------------------------------------- names.c */
+
+/* The vocabulary of the content format (SPEC §2), indexed by the enums of model.h. */
+extern const char *const lang_code[LANG__N];     /* "zh", "en" */
+extern const char *const class_name[CLASS__N];   /* "client-error" */
+extern const char *const class_slug[CLASS__N];   /* "4xx", "nonstandard" */
+extern const char *const registry_name[REG__N];  /* "iana" */
+extern const char *const status_name[STATUS__N]; /* "deprecated" */
+/* Returns the class (enum klass) of a code by its first digit. */
+int class_of_code(int code);
+/* Returns the index of s among names[0..n), or -1. */
+int name_lookup(const char *const *names, int n, const char *s);
+/* Returns 1 if s is a meaning id ("404", "499-nginx"), writing its code and
+ * slug (pointing into s, or NULL); else 0. */
+int id_parse(const char *s, int *code, const char **slug);
+/* Returns a slug for a display name ("Microsoft IIS" → "microsoft-iis"),
+ * never empty; the caller frees it. */
 char *slugify(const char *name);
 
-/* frontmatter.c */
+/* ----------------------------------------------------------- model.c */
+
+/* Returns a new meaning for content file `path` named `id`, with code, slug
+ * and class taken from the id when it is one (else code -1); the caller
+ * frees it with meaning_free(). */
+struct meaning *meaning_new(const char *path, const char *id);
+/* Frees m and everything it owns; NULL is a no-op. */
+void meaning_free(struct meaning *m);
+/* Returns a new, empty corpus for content folder `dir`; the caller frees it
+ * with corpus_free(). */
+struct corpus *corpus_new(const char *dir);
+/* Adds m to c->m; c owns it from now on. */
+void corpus_add(struct corpus *c, struct meaning *m);
+/* Sorts c->m by code, then plain NNN first, then slug, and groups it by
+ * number (c->first, c->nnum). */
+void corpus_sort(struct corpus *c);
+/* Returns the index in c->m just past the meanings of number index i. */
+size_t corpus_number_end(const struct corpus *c, size_t i);
+/* Returns the meaning with id `id` ("410", "499-nginx"), or NULL; not owned.
+ * c must be sorted. */
+struct meaning *corpus_find(const struct corpus *c, const char *id);
+/* Frees c, its meanings and its registry; NULL is a no-op. */
+void corpus_free(struct corpus *c);
+
+/* ---------------------------------------------------------- urls.c */
+
+/* Returns the id of m's section on its number's page ("nginx", "iana"); not owned. */
+const char *url_anchor(const struct meaning *m);
+/* Returns the id of the n-th (1-based) section of m's body ("iana_3"); the caller frees it. */
+char *url_section_id(const struct meaning *m, size_t n);
+/* Returns prefix + the page of a number ("404.html"); the caller frees it. */
+char *url_number(const char *prefix, int code);
+/* Returns prefix + the link to m ("499.html#nginx", "404.html"); the caller frees it. */
+char *url_meaning(const char *prefix, const struct meaning *m);
+/* Returns prefix + the page of class k ("4xx.html"); the caller frees it. */
+char *url_class_page(const char *prefix, enum klass k);
+/* Returns the address of an RFC, or of its section or appendix when
+ * `section` is given ("15.5.5", "A"); the caller frees it. */
+char *url_rfc(int rfc, const char *section);
+/* Returns the address of an Internet-Draft; the caller frees it. */
+char *url_draft(const char *name);
+/* Sets r->url and r->text of an RFC or draft reference (freeing what they held). */
+void url_resolve_ref(struct ref *r);
+
+/* ---------------------------------------------------- frontmatter.c */
+
+/* Parses the front matter `yaml` (len bytes, starting at line `first_line`
+ * of m->path) into m.  Reports through diag().  Returns the number of errors
+ * reported; m->ok is set when there were none. */
 int fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line);
 
-/* content.c */
-struct corpus *corpus_load(const char *dir, int *io_error);
-void corpus_free(struct corpus *);
-void meaning_free(struct meaning *);
-struct meaning *corpus_find(const struct corpus *, const char *id);
+/* -------------------------------------------------------- content.c */
 
-/* registry.c */
+/* Checks the bytes of a content file (data[0..len), which it may change),
+ * splits its front matter from its body and parses both into m (m->body is
+ * m's own copy).  Reports through diag(). */
+void content_split(struct meaning *m, char *data, size_t len);
+/* Returns the corpus of content folder `dir` (NNN.md files, classes/,
+ * pages/), loaded on `jobs` threads and sorted; the caller frees it with
+ * corpus_free().  Sets *io_error when a file or folder could not be read,
+ * and returns NULL when the folder itself could not.  Reports through diag(). */
+struct corpus *corpus_load(const char *dir, int jobs, int *io_error);
+
+/* ------------------------------------------------------- registry.c */
+
+/* Loads the IANA snapshot at `path` into *out (the caller frees it with
+ * registry_free()).  Returns 0; 1 after reporting an invalid snapshot; 2
+ * after reporting that it could not be read.  Reports through diag(). */
 int registry_load(const char *path, struct registry **out);
+/* The same for a snapshot already in memory (data[0..len)). */
 int registry_parse(const char *path, const char *data, size_t len, struct registry **out);
-const struct iana_record *registry_find(const struct registry *, int code);
-void registry_free(struct registry *);
+/* Returns the record that covers `code`, or NULL; not owned. */
+const struct iana_record *registry_find(const struct registry *reg, int code);
+/* Frees reg; NULL is a no-op. */
+void registry_free(struct registry *reg);
 
-/* markdown.c */
+/* ---------------------------------------------------------- check.c */
+
+/* Checks the corpus against the snapshot (c->reg, may be NULL) and itself
+ * (SPEC §3), judging expiry against `today` (YYYY-MM-DD), and links it: sets
+ * each meaning's `iana` and each see-also's `target`.  Reports through diag(). */
+void check_corpus(struct corpus *c, const char *today);
+
+/* ------------------------------------------------------- markdown.c */
+
+/* Parses m's body, splits its language sections into m->doc[], and checks
+ * its markers, links and images, removing raw HTML.  c must be sorted.
+ * Reports through diag(). */
+void md_check(struct meaning *m, const struct corpus *c);
+/* Renders m->doc[] (from md_check) into m->html[], rewriting links to
+ * content files into links to the site and anchoring the sections
+ * (m->sections[]); frees the documents.  Reports nothing. */
 void md_render(struct meaning *m, const struct corpus *c);
 
-/* template.c */
-struct json_t;
+/* --------------------------------------------------------- escape.c */
+
+/* Appends s escaped as HTML (or XML) text: & < >. */
+void esc_text(struct buf *b, const char *s);
+/* Appends s escaped for a double-quoted attribute value: & < > ". */
+void esc_attr(struct buf *b, const char *s);
+
+/* ------------------------------------------------------- template.c */
+
 struct tmpl;
+/* Reads the template at `path`.  Returns it (the caller frees it with
+ * tmpl_free()), or NULL after reporting.  Reports through diag(). */
 struct tmpl *tmpl_load(const char *path);
-void tmpl_free(struct tmpl *);
+/* Frees t; NULL is a no-op. */
+void tmpl_free(struct tmpl *t);
+/* Returns layout with page's main part in its slot, ready to render (the
+ * caller frees it with tmpl_free()). */
 struct tmpl *tmpl_merge(const struct tmpl *layout, const struct tmpl *page);
+/* Reports the errors met while rendering with t, each once, and returns
+ * how many.  Reports through diag(). */
 int tmpl_report(struct tmpl *t);
+/* Returns the page made from t with view model ctx over `globals` (*len its
+ * length; the caller frees it), or NULL when it met an error, which is kept
+ * for tmpl_report().  Safe on several threads at once. */
 char *tmpl_render(struct tmpl *t, struct json_t *globals, struct json_t *ctx, size_t *len);
 
-/* export.c */
-char *meaning_url(const struct meaning *m, enum lang l);
-struct json_t *export_meaning(const struct meaning *m);
-struct export_number {
-	int code;
-	char *meanings; /* the JSON array of the number's meanings (owned) */
-	size_t len;
+/* ---------------------------------------------------------- view.c */
+
+/* What the view models read: nothing in it changes while pages are made. */
+struct view {
+	const struct corpus *c;         /* checked, linked and rendered */
+	const struct json_t *strings;   /* templates/strings.json, by language */
+	int has_class[CLASS__N];        /* the class has a page: some meaning belongs to it */
 };
-void export_number(const struct corpus *c, size_t first, size_t end, struct export_number *e);
-char *export_api_doc(const struct corpus *c, const struct export_number *e, size_t *len);
-char *export_codes_doc(const struct corpus *c, const struct export_number *e, size_t n, size_t *len);
-char *export_dump(const struct json_t *j, size_t *len);
+/* Each view_ function below returns a new view model; the caller owns it
+ * (json_decref).  None reports. */
+/* The interface string `key` of language l, or the key itself; not owned. */
+const char *view_str(const struct view *v, enum lang l, const char *key);
+/* What every page of a language folder shares (navigation, assets). */
+struct json_t *view_chrome(const struct view *v, enum lang l, const char *root, const char *here);
+/* A page named `file` in language l's folder (at_root: a page at the site's
+ * root that links into that folder, with the chrome of its own). */
+struct json_t *view_page(const struct view *v, enum lang l, int at_root, const char *file,
+                         const char *title, const char *description);
+struct json_t *view_home(const struct view *v, enum lang l, int at_root);
+struct json_t *view_class(const struct view *v, enum lang l, enum klass k);
+struct json_t *view_own_page(const struct view *v, enum lang l, const struct meaning *p);
+struct json_t *view_not_found(const struct view *v, const char *base_url);
+struct json_t *view_registry(const struct view *v, enum lang l);
+/* One meaning's part of its number's page. */
+struct json_t *view_meaning(const struct view *v, const struct meaning *m, enum lang l);
+/* The page of number index i (c->first[i]). */
+struct json_t *view_code(const struct view *v, enum lang l, size_t i);
+/* The vendor (RFC) index and a page per vendor (RFC): an array of
+ * {"file": "vendor-nginx.html", "page": view model}, the index last. */
+struct json_t *view_vendors(const struct view *v, enum lang l);
+struct json_t *view_rfcs(const struct view *v, enum lang l);
 
-/* site.c */
-int site_build(struct corpus *c, const char *templates, const char *out, const char *base_url);
+/* --------------------------------------------------------- outdir.c */
 
-/* skeleton.c */
+struct outdir;
+/* Opens the output transaction for folder `out`: refuses a folder statusgen
+ * did not make, removes build folders an interrupted build left, and makes
+ * a fresh build folder beside `out`.  Returns it (the caller frees it with
+ * outdir_free()), or NULL after reporting (an I/O or usage problem: exit 2).
+ * Reports through diag(). */
+struct outdir *outdir_begin(const char *out);
+/* Writes file `rel` of the site (linked from the previous site when it has
+ * the same bytes).  Safe on several threads for distinct `rel`.  Returns 0,
+ * or -1 after an I/O failure; only the first failure is reported. */
+int outdir_write(struct outdir *od, const char *rel, const char *data, size_t len);
+/* Returns 1 once a write has failed, else 0. */
+int outdir_failed(struct outdir *od);
+/* Moves the finished folder into place as `out`.  Returns 0, or -1 after
+ * reporting (or after an earlier failed write).  Reports through diag(). */
+int outdir_commit(struct outdir *od);
+/* Frees od, removing the build folder unless it was committed; NULL is a no-op. */
+void outdir_free(struct outdir *od);
+
+/* --------------------------------------------------------- export.c */
+
+/* Appends j serialised compact, keys sorted, and a newline. */
+void export_json(struct buf *b, const struct json_t *j);
+/* Writes codes.json and api/NNN.json for corpus c into od, on `jobs`
+ * threads.  Returns 0, or -1 after an I/O failure (reported by outdir). */
+int export_write(const struct corpus *c, struct outdir *od, int jobs);
+
+/* --------------------------------------------------------- search.c */
+
+/* Returns search-index.js for corpus c (*len its length); the caller frees it. */
+char *search_index(const struct corpus *c, size_t *len);
+
+/* ----------------------------------------------------------- site.c */
+
+/* How to build: what the command line and the environment said. */
+struct build_options {
+	const char *templates; /* the templates folder */
+	const char *out;       /* the output folder, replaced whole */
+	const char *base_url;  /* the address the site is published at */
+	int jobs;              /* threads, from par_jobs() */
+};
+/* Builds the site for corpus c (checked, rendered, without errors) into
+ * opt->out, writing into a fresh folder that replaces opt->out only when
+ * everything succeeded.  Returns 0; 1 for a template problem; 2 for an I/O
+ * problem.  Reports through diag(). */
+int site_build(const struct corpus *c, const struct build_options *opt);
+
+/* ------------------------------------------------------- skeleton.c */
+
+/* Writes DIR/NNN.md (or NNN-VENDOR.md), the skeleton of a new meaning of
+ * `code`, never replacing a file; `vendor` may be NULL.  Returns 0, or 2
+ * after reporting.  Reports through diag(). */
 int skeleton_write(const char *dir, int code, const char *vendor, const struct registry *reg);
-
-/* check.c */
-void check_corpus(struct corpus *c);
 
 #endif

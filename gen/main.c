@@ -1,14 +1,17 @@
 /*
- * main.c — the command line (SPEC §6): statusgen build | check.
+ * main.c — the command line (SPEC §6): statusgen build | check | new.
  *
  * Data flows one way: load the content and the IANA snapshot, check and
- * link them, render the Markdown, then (for build) write the site.
+ * link them, then (for build) render the Markdown and write the site.  The
+ * environment ($STATUSGEN_JOBS, $STATUSGEN_TODAY) is read here, once, and
+ * passed down.
  */
 #include <getopt.h>
 #include <libxml/parser.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "gen.h"
 
@@ -42,13 +45,93 @@ static const char help[] =
 
 #define DEFAULT_BASE_URL "https://statusgen.github.io/statusgen/"
 
-/* run_parallel's step: one meaning's Markdown. */
+/* par_run's jobs: one meaning's Markdown, checked, then rendered. */
+static void
+check_one(size_t i, void *arg)
+{
+	struct corpus *c = arg;
+
+	md_check(c->m[i], c);
+}
+
 static void
 render_one(size_t i, void *arg)
 {
 	struct corpus *c = arg;
 
 	md_render(c->m[i], c);
+}
+
+/* Returns today's UTC date as YYYY-MM-DD in buf, or $STATUSGEN_TODAY when
+ * it is set (for reproducible tests). */
+static const char *
+today_date(char buf[11])
+{
+	const char *env = getenv("STATUSGEN_TODAY");
+	time_t now;
+	struct tm tm;
+
+	if (env && strlen(env) == 10)
+		return env;
+	now = time(NULL);
+	gmtime_r(&now, &tm);
+	strftime(buf, 11, "%Y-%m-%d", &tm);
+	return buf;
+}
+
+/* Prints the diagnostics and the closing count line; returns rc. */
+static int
+finish(int rc, int build)
+{
+	int e = diag_count(DIAG_ERROR), w = diag_count(DIAG_WARNING);
+
+	diag_flush();
+	if (e || w)
+		fprintf(stderr, "statusgen: %d error%s, %d warning%s%s\n", e, e == 1 ? "" : "s", w,
+		        w == 1 ? "" : "s", rc && build ? "; nothing was written" : "");
+	return rc;
+}
+
+/* build and check: load, validate and link, then (build) render and write.
+ * Returns the exit status. */
+static int
+run(const char *content, const char *iana, int build, int werror, const char *today,
+    const struct build_options *opt)
+{
+	struct corpus *c;
+	int io_error = 0, rc, k;
+	size_t i;
+
+	c = corpus_load(content, opt->jobs, &io_error);
+	if (c == NULL)
+		return finish(2, build);
+	if (registry_load(iana, &c->reg) == 2)
+		io_error = 1;
+	check_corpus(c, today);
+	par_run(opt->jobs, c->nm, check_one, c);
+	for (k = 0; k < CLASS__N; k++)
+		if (c->classes[k])
+			md_check(c->classes[k], c);
+	for (i = 0; i < c->npages; i++)
+		md_check(c->pages[i], c);
+
+	if (io_error)
+		rc = 2;
+	else if (diag_count(DIAG_ERROR) || (werror && diag_count(DIAG_WARNING)))
+		rc = 1;
+	else
+		rc = 0;
+	if (rc == 0 && build) {
+		par_run(opt->jobs, c->nm, render_one, c);
+		for (k = 0; k < CLASS__N; k++)
+			if (c->classes[k])
+				md_render(c->classes[k], c);
+		for (i = 0; i < c->npages; i++)
+			md_render(c->pages[i], c);
+		rc = site_build(c, opt);
+	}
+	corpus_free(c);
+	return finish(rc, build);
 }
 
 /* statusgen new: returns the exit status. */
@@ -84,16 +167,15 @@ main(int argc, char **argv)
 	    {"iana", required_argument, NULL, 'i'},    {"out", required_argument, NULL, 'o'},
 	    {"base-url", required_argument, NULL, 'b'}, {"werror", no_argument, NULL, 'W'},
 	    {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
-	    {"vendor", required_argument, NULL, 'v'},
-	    {NULL, 0, NULL, 0},
+	    {"vendor", required_argument, NULL, 'v'},  {NULL, 0, NULL, 0},
 	};
-	const char *content = "content", *templates = "templates";
-	const char *iana = "data/iana/http-status-codes.xml", *out = "site";
-	const char *base_url = DEFAULT_BASE_URL, *cmd, *vendor = NULL, *code_arg = NULL;
-	struct corpus *c;
-	int werror = 0, build, io_error = 0, ch, rc;
-	size_t i;
-	int k;
+	/* Which options each command takes. */
+	static const char build_opts[] = "ctiobW", check_opts[] = "ciW", new_opts[] = "civ";
+	struct build_options opt = {"templates", "site", DEFAULT_BASE_URL, 1};
+	const char *content = "content", *iana = "data/iana/http-status-codes.xml", *cmd, *takes;
+	const char *vendor = NULL, *code_arg = NULL, *today;
+	char today_buf[11];
+	int werror = 0, ch, rc;
 
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		fputs(usage, stdout);
@@ -104,15 +186,23 @@ main(int argc, char **argv)
 		puts("statusgen " STATUSGEN_VERSION);
 		return 0;
 	}
-	if (argc < 2 || (strcmp(argv[1], "build") != 0 && strcmp(argv[1], "check") != 0 &&
-	                  strcmp(argv[1], "new") != 0)) {
+	if (argc < 2) {
 		fputs(usage, stderr);
 		return 2;
 	}
 	cmd = argv[1];
-	build = strcmp(cmd, "build") == 0;
+	if (strcmp(cmd, "build") == 0)
+		takes = build_opts;
+	else if (strcmp(cmd, "check") == 0)
+		takes = check_opts;
+	else if (strcmp(cmd, "new") == 0)
+		takes = new_opts;
+	else {
+		fputs(usage, stderr);
+		return 2;
+	}
 	optind = 2;
-	if (strcmp(cmd, "new") == 0) {
+	if (takes == new_opts) {
 		if (argc < 3 || argv[2][0] == '-') {
 			fputs(usage, stderr);
 			return 2;
@@ -121,57 +211,46 @@ main(int argc, char **argv)
 		optind = 3;
 	}
 	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (ch == 'h') {
+			fputs(usage, stdout);
+			fputs(help, stdout);
+			return 0;
+		}
+		if (ch == 'V') {
+			puts("statusgen " STATUSGEN_VERSION);
+			return 0;
+		}
+		if (ch == '?' || strchr(takes, ch) == NULL) {
+			if (ch != '?')
+				fprintf(stderr, "statusgen %s: %s is not an option of this command\n", cmd,
+				        argv[optind - 1]);
+			fputs(usage, stderr);
+			return 2;
+		}
 		switch (ch) {
 		case 'c': content = optarg; break;
-		case 't': templates = optarg; break;
+		case 't': opt.templates = optarg; break;
 		case 'i': iana = optarg; break;
-		case 'o': out = optarg; break;
-		case 'b': base_url = optarg; break;
+		case 'o': opt.out = optarg; break;
+		case 'b': opt.base_url = optarg; break;
 		case 'W': werror = 1; break;
 		case 'v': vendor = optarg; break;
-		case 'h': fputs(usage, stdout); fputs(help, stdout); return 0;
-		case 'V': puts("statusgen " STATUSGEN_VERSION); return 0;
-		default: fputs(usage, stderr); return 2;
 		}
 	}
-	if (optind < argc || (!build && (strcmp(templates, "templates") != 0 || strcmp(out, "site") != 0)) ||
-	    (vendor && !code_arg)) {
+	if (optind < argc) {
 		fputs(usage, stderr);
 		return 2;
 	}
 
 	LIBXML_TEST_VERSION
-	if (code_arg)
-		return new_meaning(content, iana, code_arg, vendor);
-	c = corpus_load(content, &io_error);
-	if (c == NULL)
-		return 2;
-	switch (registry_load(iana, &c->reg)) {
-	case 2: io_error = 1; break;
-	default: break;
+	if (code_arg) {
+		rc = new_meaning(content, iana, code_arg, vendor);
+		diag_flush();
+		return rc;
 	}
-	check_corpus(c);
-	run_parallel(c->nm, render_one, c);
-	for (k = 0; k < CLASS__N; k++)
-		if (c->classes[k])
-			md_render(c->classes[k], c);
-	for (i = 0; i < c->npages; i++)
-		md_render(c->pages[i], c);
-
-	if (io_error)
-		rc = 2;
-	else if (diag_count(DIAG_ERROR) || (werror && diag_count(DIAG_WARNING)))
-		rc = 1;
-	else
-		rc = 0;
-	if (rc == 0 && build)
-		rc = site_build(c, templates, out, base_url);
-	if (diag_count(DIAG_ERROR) || diag_count(DIAG_WARNING)) {
-		int e = diag_count(DIAG_ERROR), w = diag_count(DIAG_WARNING);
-		fprintf(stderr, "statusgen: %d error%s, %d warning%s%s\n", e, e == 1 ? "" : "s", w,
-		        w == 1 ? "" : "s", rc && build ? "; nothing was written" : "");
-	}
-	corpus_free(c);
+	opt.jobs = par_jobs(getenv("STATUSGEN_JOBS"));
+	today = today_date(today_buf);
+	rc = run(content, iana, strcmp(cmd, "build") == 0, werror, today, &opt);
 	xmlCleanupParser();
 	return rc;
 }

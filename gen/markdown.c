@@ -1,13 +1,16 @@
 /*
- * markdown.c — the body of a content file, on cmark's tree (SPEC §2).
+ * markdown.c — the body of a content file, on cmark's tree (SPEC §2), in two
+ * stages.
  *
- * The body is parsed once.  Its top-level `<!-- lang: xx -->` HTML blocks
- * split it into one document per language (the markers never reach the
- * output); links to content files are checked and rewritten to the page of
- * that code; raw HTML is reported and removed; each language is rendered with
- * cmark's safe renderer (the unsafe option is never set).
+ * md_check() parses the body once: its top-level `<!-- lang: xx -->` HTML
+ * blocks split it into one document per language (the markers never reach
+ * the output), links are checked, raw HTML is reported and removed, and the
+ * documents are kept in the meaning.  md_render() rewrites links to content
+ * files into links to the site (urls.c), anchors the sections, and renders
+ * each language with cmark's safe renderer (the unsafe option is never set).
  */
 #include <cmark.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,72 +78,91 @@ has_scheme(const char *u)
 	return u[i] == ':';
 }
 
-/*
- * Checks one link destination and rewrites it to the site.  Reports through
- * diag().
- */
-static void
-link_fix(struct meaning *m, const struct corpus *c, cmark_node *n)
+/* Returns the content file a link names ("410.md#x" → 410), or NULL after
+ * reporting what is wrong with the link; *plain is set for links that need
+ * no checking or rewriting (web addresses, anchors on the page). */
+static struct meaning *
+link_target(struct meaning *m, const struct corpus *c, cmark_node *n, int report, int *plain)
 {
 	const char *url = cmark_node_get_url(n);
 	const char *hash, *slug;
-	char *id, *out;
-	struct meaning *t;
+	char *id;
+	struct meaning *t = NULL;
 	int code;
 	size_t len;
 
+	*plain = 1;
 	if (url == NULL || url[0] == '\0' || url[0] == '#')
-		return;
+		return NULL;
 	if (has_scheme(url)) {
-		if (strncmp(url, "http://", 7) && strncmp(url, "https://", 8) && strncmp(url, "mailto:", 7))
+		if (strncmp(url, "http://", 7) && strncmp(url, "https://", 8) && strncmp(url, "mailto:", 7) &&
+		    report)
 			diag(DIAG_ERROR, m->path, node_pos(m, n),
 			     "link to '%s': only http, https and mailto addresses may be linked", url);
-		return;
+		return NULL;
 	}
+	*plain = 0;
 	if (strncmp(url, "//", 2) == 0) {
-		diag(DIAG_ERROR, m->path, node_pos(m, n), "link to '%s': write the address with https:", url);
-		return;
+		if (report)
+			diag(DIAG_ERROR, m->path, node_pos(m, n),
+			     "link to '%s': write the address with https:", url);
+		return NULL;
 	}
 	hash = strchr(url, '#');
 	len = hash ? (size_t)(hash - url) : strlen(url);
 	if (len > 3 && strncmp(url + len - 3, ".md", 3) == 0) {
 		id = xstrndup(url, len - 3);
 		if (id_parse(id, &code, &slug)) {
-			if ((t = corpus_find(c, id)) == NULL) {
-				diag(DIAG_ERROR, m->path, node_pos(m, n), "link to '%.*s': there is no such content file",
-				     (int)len, url);
-			} else {
-				if (hash && hash[1])
-					out = xasprintf("%03d.html%s", t->code, hash);
-				else if (t->slug)
-					out = xasprintf("%03d.html#%s", t->code, t->slug);
-				else
-					out = xasprintf("%03d.html", t->code);
-				cmark_node_set_url(n, out);
-				free(out);
-			}
+			if ((t = corpus_find(c, id)) == NULL && report)
+				diag(DIAG_ERROR, m->path, node_pos(m, n),
+				     "link to '%.*s': there is no such content file", (int)len, url);
 			free(id);
-			return;
+			return t;
 		}
 		free(id);
 	}
-	diag(DIAG_ERROR, m->path, node_pos(m, n),
-	     "link to '%s': a link must name a content file (410.md, 499-nginx.md) or an "
-	     "http(s) address",
-	     url);
+	if (report)
+		diag(DIAG_ERROR, m->path, node_pos(m, n),
+		     "link to '%s': a link must name a content file (410.md, 499-nginx.md) or an "
+		     "http(s) address",
+		     url);
+	return NULL;
+}
+
+/* Rewrites a checked link to a content file into the link to its page. */
+static void
+link_rewrite(struct meaning *m, const struct corpus *c, cmark_node *n)
+{
+	int plain;
+	struct meaning *t = link_target(m, c, n, 0, &plain);
+	const char *hash;
+	char *out;
+
+	if (t == NULL)
+		return;
+	hash = strchr(cmark_node_get_url(n), '#');
+	if (hash && hash[1])
+		out = xasprintf("%03d.html%s", t->code, hash);
+	else
+		out = url_meaning("", t);
+	cmark_node_set_url(n, out);
+	free(out);
 }
 
 /*
- * Walks one language's document: checks and rewrites links, reports raw HTML
- * and images, and removes raw HTML so that nothing of it reaches the page.
+ * Walks one language's document: checks links, reports raw HTML and images,
+ * and removes raw HTML so that nothing of it reaches the page.  Keeps the
+ * level of the highest heading in the document's user data, for
+ * md_render's single walk.
  */
 static void
-walk(struct meaning *m, const struct corpus *c, cmark_node *doc)
+check_nodes(struct meaning *m, const struct corpus *c, cmark_node *doc)
 {
 	cmark_iter *it = cmark_iter_new(doc);
 	cmark_event_type ev;
 	cmark_node **drop = NULL;
 	size_t ndrop = 0, i;
+	intptr_t top = 7;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
@@ -148,7 +170,11 @@ walk(struct meaning *m, const struct corpus *c, cmark_node *doc)
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
 		if (t == CMARK_NODE_LINK) {
-			link_fix(m, c, n);
+			int plain;
+			link_target(m, c, n, 1, &plain);
+		} else if (t == CMARK_NODE_HEADING) {
+			if (cmark_node_get_heading_level(n) < top)
+				top = cmark_node_get_heading_level(n);
 		} else if (t == CMARK_NODE_IMAGE) {
 			diag(DIAG_ERROR, m->path, node_pos(m, n),
 			     "images are not supported in content (the site has no image files)");
@@ -163,37 +189,7 @@ walk(struct meaning *m, const struct corpus *c, cmark_node *doc)
 	for (i = 0; i < ndrop; i++)
 		cmark_node_free(drop[i]);
 	free(drop);
-}
-
-/*
- * Moves the headings of a language section so that its highest one has level
- * `top`, keeping their order: a body sits below the page's own headings
- * whether its writer started at ## or ###.
- */
-static void
-shift_headings(cmark_node *doc, int top)
-{
-	cmark_iter *it = cmark_iter_new(doc);
-	cmark_event_type ev;
-	int min = 7, pass;
-
-	for (pass = 0; pass < 2; pass++) {
-		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-			cmark_node *n = cmark_iter_get_node(it);
-			int lv;
-			if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_HEADING)
-				continue;
-			lv = cmark_node_get_heading_level(n);
-			if (pass == 0 && lv < min)
-				min = lv;
-			else if (pass == 1)
-				cmark_node_set_heading_level(n, lv - min + top > 6 ? 6 : lv - min + top);
-		}
-		if (min == 7)
-			break;
-		cmark_iter_reset(it, doc, CMARK_EVENT_ENTER);
-	}
-	cmark_iter_free(it);
+	cmark_node_set_user_data(doc, (void *)top);
 }
 
 /* Appends the text of n and its descendants (literal text, code) to b. */
@@ -223,7 +219,6 @@ heading_text(cmark_node *n, struct buf *b)
 static void
 anchor_sections(struct meaning *m, enum lang l, cmark_node *doc, int level)
 {
-	const char *prefix = m->slug ? m->slug : registry_name[m->registry];
 	cmark_node *n;
 
 	for (n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
@@ -236,7 +231,7 @@ anchor_sections(struct meaning *m, enum lang l, cmark_node *doc, int level)
 			continue;
 		m->sections[l] = xrealloc(m->sections[l], (m->nsections[l] + 1) * sizeof(*m->sections[l]));
 		sec = &m->sections[l][m->nsections[l]++];
-		sec->id = xasprintf("%s_%zu", prefix, m->nsections[l]); /* "_": never in a slug */
+		sec->id = url_section_id(m, m->nsections[l]);
 		heading_text(n, &text);
 		sec->text = buf_detach(&text);
 		span = xasprintf("<span id=\"%s\"></span>", sec->id);
@@ -249,12 +244,35 @@ anchor_sections(struct meaning *m, enum lang l, cmark_node *doc, int level)
 }
 
 /*
- * Splits m->body into its language sections, checks and rewrites its links,
- * and renders each language into m->html[] (owned by m).  Reports every
- * problem through diag().
+ * One walk over a checked language document: rewrites its links (see
+ * link_rewrite) and moves its headings so that the highest one (found by
+ * check_nodes) has level `top`, keeping their order: a body sits below the
+ * page's own headings whether its writer started at ## or ###.
  */
+static void
+prepare(struct meaning *m, const struct corpus *c, cmark_node *doc, int top)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	int highest = (int)(intptr_t)cmark_node_get_user_data(doc);
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		int lv;
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (cmark_node_get_type(n) == CMARK_NODE_LINK) {
+			link_rewrite(m, c, n);
+		} else if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+			lv = cmark_node_get_heading_level(n) - highest + top;
+			cmark_node_set_heading_level(n, lv > 6 ? 6 : lv);
+		}
+	}
+	cmark_iter_free(it);
+}
+
 void
-md_render(struct meaning *m, const struct corpus *c)
+md_check(struct meaning *m, const struct corpus *c)
 {
 	cmark_node *root, *n, *next, *docs[LANG__N] = {NULL, NULL};
 	struct pos markers[LANG__N];
@@ -308,14 +326,31 @@ md_render(struct meaning *m, const struct corpus *c)
 		if (cmark_node_first_child(docs[l]) == NULL) {
 			diag(DIAG_ERROR, m->path, markers[l], "language section '%s' is empty",
 			     lang_code[l]);
-		} else {
-			walk(m, c, docs[l]);
-			shift_headings(docs[l], m->is_class || m->is_page ? 2 : 3);
-			if (!m->is_class && !m->is_page)
-				anchor_sections(m, l, docs[l], 3);
-			free(m->html[l]);
-			m->html[l] = cmark_render_html(docs[l], CMARK_OPT_DEFAULT);
+			cmark_node_free(docs[l]);
+			continue;
 		}
-		cmark_node_free(docs[l]);
+		check_nodes(m, c, docs[l]);
+		if (m->doc[l])
+			cmark_node_free(m->doc[l]);
+		m->doc[l] = docs[l];
+	}
+}
+
+void
+md_render(struct meaning *m, const struct corpus *c)
+{
+	int l;
+
+	for (l = 0; l < LANG__N; l++) {
+		cmark_node *doc = m->doc[l];
+		if (doc == NULL)
+			continue;
+		prepare(m, c, doc, m->is_class || m->is_page ? 2 : 3);
+		if (!m->is_class && !m->is_page)
+			anchor_sections(m, l, doc, 3);
+		free(m->html[l]);
+		m->html[l] = cmark_render_html(doc, CMARK_OPT_DEFAULT);
+		cmark_node_free(doc);
+		m->doc[l] = NULL;
 	}
 }

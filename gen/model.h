@@ -3,8 +3,10 @@
  *
  * Data flows one way: content.c and frontmatter.c fill a `struct meaning` per
  * content file, registry.c fills a `struct registry` from the IANA snapshot,
- * check.c links the two (setting the `iana`, `target` and `page` pointers),
- * markdown.c renders the bodies, and site.c / export.c only read.
+ * check.c links the two (setting the `iana` and `target` pointers),
+ * markdown.c checks the bodies (md_check) and renders them (md_render), and
+ * view.c, site.c, search.c and export.c only read.  model.c makes and frees
+ * meanings and corpora.
  *
  * Every string is NUL-terminated UTF-8 owned by the struct that holds it,
  * unless a comment says otherwise.  A NULL string means "not given".
@@ -74,6 +76,7 @@ struct constant {
 };
 
 struct iana_record;
+struct cmark_node;
 
 /* One meaning of a status code (one file of content/), or a class introduction. */
 struct meaning {
@@ -82,24 +85,26 @@ struct meaning {
 	                 registry or references; `klass` from the file name */
 	int is_page;  /* a page of its own (content/pages/guide.md): title,
 	                 summary, note and a body only */
-	char *id;    /* from the file name: "404", "499-nginx" */
-	char *slug;  /* the vendor part of the file name ("nginx"), or NULL */
-	int code;    /* from the file name */
+	char *id;    /* from the file name: "404", "499-nginx", "4xx", "guide" */
+	char *slug;  /* the vendor part of the file name ("nginx"), pointing into
+	                `id` (not owned), or NULL */
+	int code;    /* from the file name; -1 for class introductions and pages */
 
-	enum klass klass;
-	enum registry_kind registry;
-	enum status status;
-	char *vendor;                  /* display name, for REG_VENDOR */
-	char *title[LANG__N];
-	char *summary[LANG__N];
+	/* The front matter; each may be NULL (or 0 long) after an error in it. */
+	enum klass klass;              /* from `class`, else from the code */
+	enum registry_kind registry;   /* from `registry` */
+	enum status status;            /* from `status`; STATUS_CURRENT if none */
+	char *vendor;                  /* display name, for REG_VENDOR; else NULL */
+	char *title[LANG__N];          /* required; NULL only after an error */
+	char *summary[LANG__N];        /* required; NULL only after an error */
 	char *note[LANG__N];           /* callout (and the reason for a status), or NULL */
-	char **aliases[LANG__N];       /* arrays of strings */
+	char **aliases[LANG__N];       /* former or common names, naliases[l] of them */
 	size_t naliases[LANG__N];
-	struct ref *refs;
+	struct ref *refs;              /* `references`, in file order */
 	size_t nrefs;
-	struct see_also *see;
+	struct see_also *see;          /* `see-also`, in file order */
 	size_t nsee;
-	struct subcode *subs;
+	struct subcode *subs;          /* IIS-style sub-status codes, in file order */
 	size_t nsubs;
 	struct constant *consts;       /* sorted by lang */
 	size_t nconsts;
@@ -112,8 +117,12 @@ struct meaning {
 	struct pos pos_status;   /* the `status` key, or pos_start */
 
 	/* Body, split by markdown.c. */
-	char *body;              /* Markdown after the front matter (owned) */
-	int body_line;           /* line of the file where `body` starts */
+	char *body;              /* Markdown after the front matter, or NULL when the
+	                            file could not be split */
+	int body_line;           /* line of the file where `body` starts; -1 after an
+	                            I/O error while loading */
+	struct cmark_node *doc[LANG__N]; /* each language's document between md_check
+	                                    and md_render (owned), else NULL */
 	char *html[LANG__N];     /* rendered, links rewritten; NULL until rendered */
 	struct section *sections[LANG__N]; /* the body's top-level headings */
 	size_t nsections[LANG__N];
@@ -158,10 +167,12 @@ struct corpus {
 	char *dir;          /* the content folder */
 	struct meaning **m; /* sorted by code, then IANA/plain id first, then id */
 	size_t nm;
+	size_t *first;      /* index in m of the first meaning of each number */
+	size_t nnum;        /* how many numbers: meanings m[first[i] .. corpus_number_end(i)) */
 	struct meaning *classes[CLASS__N]; /* class introductions, NULL where none */
 	struct meaning **pages; /* content/pages/NAME.md, sorted by id */
 	size_t npages;
-	struct registry *reg;
+	struct registry *reg; /* the IANA snapshot (owned), or NULL when it did not load */
 };
 
 #endif

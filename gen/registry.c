@@ -67,27 +67,6 @@ static const char schema[] =
     "</choice></zeroOrMore></define>"
     "</grammar>";
 
-struct load {
-	const char *path;
-	int errors;
-};
-
-/* libxml2's structured error handler: one diagnostic per error. */
-static void
-on_xml_error(void *ctx, xmlErrorPtr e)
-{
-	struct load *ld = ctx;
-	struct pos p = {e->line, e->int2 > 0 ? e->int2 : 0};
-	char *msg = xstrdup(e->message ? e->message : "malformed XML");
-	size_t n = strlen(msg);
-
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	diag(DIAG_ERROR, ld->path, p, "IANA snapshot: %s", msg);
-	ld->errors++;
-	free(msg);
-}
-
 static int
 is_el(xmlNodePtr n, const char *name)
 {
@@ -192,7 +171,7 @@ parse_value(const char *v, int *lo, int *hi)
 int
 registry_parse(const char *path, const char *data, size_t len, struct registry **out)
 {
-	struct load ld = {path, 0};
+	struct xml_errors ld = {path, "IANA snapshot", 0};
 	xmlDocPtr doc = NULL, sdoc = NULL;
 	xmlRelaxNGParserCtxtPtr pctx = NULL;
 	xmlRelaxNGPtr rng = NULL;
@@ -206,7 +185,7 @@ registry_parse(const char *path, const char *data, size_t len, struct registry *
 		diag(DIAG_ERROR, path, none, "IANA snapshot: too large");
 		return 1;
 	}
-	xmlSetStructuredErrorFunc(&ld, on_xml_error);
+	xmlSetStructuredErrorFunc(&ld, diag_xml_error);
 	doc = xmlReadMemory(data, (int)len, path, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA);
 	if (doc == NULL || ld.errors) {
 		if (ld.errors == 0)
@@ -222,7 +201,7 @@ registry_parse(const char *path, const char *data, size_t len, struct registry *
 		goto out;
 	}
 	vctx = xmlRelaxNGNewValidCtxt(rng);
-	xmlRelaxNGSetValidStructuredErrors(vctx, on_xml_error, &ld);
+	xmlRelaxNGSetValidStructuredErrors(vctx, diag_xml_error, &ld);
 	if (xmlRelaxNGValidateDoc(vctx, doc) != 0 || ld.errors) {
 		if (ld.errors == 0)
 			diag(DIAG_ERROR, path, none, "IANA snapshot: does not have the shape of IANA's "

@@ -61,20 +61,6 @@ struct fill {
 	xmlNodePtr slot; /* in the page being filled: what came from the page template is below it */
 };
 
-static void
-on_xml_error(void *ctx, xmlErrorPtr e)
-{
-	const char *path = ctx;
-	struct pos p = {e->line, e->int2 > 0 ? e->int2 : 0};
-	char *msg = xstrdup(e->message ? e->message : "malformed XML");
-	size_t n = strlen(msg);
-
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	diag(DIAG_ERROR, path, p, "template: %s", msg);
-	free(msg);
-}
-
 static xmlNodePtr
 find_slot(xmlNodePtr n)
 {
@@ -103,13 +89,13 @@ tmpl_load(const char *path)
 	struct tmpl *t;
 	xmlDocPtr doc;
 	xmlNodePtr slot;
-	int before = diag_count(DIAG_ERROR);
+	struct xml_errors xe = {path, "template", 0};
 
-	xmlSetStructuredErrorFunc((void *)path, on_xml_error);
+	xmlSetStructuredErrorFunc(&xe, diag_xml_error);
 	doc = xmlReadFile(path, "UTF-8", XML_PARSE_NONET);
 	xmlSetStructuredErrorFunc(NULL, NULL);
-	if (doc == NULL || diag_count(DIAG_ERROR) > before) {
-		if (doc == NULL && diag_count(DIAG_ERROR) == before) {
+	if (doc == NULL || xe.errors) {
+		if (xe.errors == 0) {
 			struct pos none = {0, 0};
 			diag(DIAG_ERROR, path, none, "cannot read the template");
 		}
@@ -313,36 +299,6 @@ truthy(json_t *v)
 
 /* ------------------------------------------------------------- writing */
 
-/* Appends s, escaping the characters in `which` as HTML character references. */
-static void
-put_escaped(struct buf *b, const char *s, const char *which)
-{
-	for (;;) {
-		size_t n = strcspn(s, which); /* the run to copy as it is */
-		buf_add(b, s, n);
-		s += n;
-		if (*s == '\0')
-			return;
-		buf_puts(b, *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : "&quot;");
-		s++;
-	}
-}
-
-/* Appends s escaped as HTML text. */
-static void
-put_text(struct buf *b, const char *s)
-{
-	put_escaped(b, s, "&<>");
-}
-
-/* Appends s escaped for a double-quoted attribute value (< and > too, so
- * that no tag-like text appears even inside a value). */
-static void
-put_attr(struct buf *b, const char *s)
-{
-	put_escaped(b, s, "&<>\"");
-}
-
 /* Appends the text of a scalar with `put`; returns 0 for null or missing. */
 static int
 put_scalar(struct buf *b, json_t *v, void (*put)(struct buf *, const char *))
@@ -367,31 +323,25 @@ attr_value(xmlAttrPtr a)
 	return a->children && a->children->content ? (const char *)a->children->content : "";
 }
 
+#define NELEM(a) (int)(sizeof(a) / sizeof((a)[0]))
+
 static int
 is_void(const char *name)
 {
-	static const char *const v[] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
-	                                "link", "meta", "source", "track", "wbr", NULL};
-	const char *const *p;
+	static const char *const v[] = {"area", "base", "br",   "col",   "embed",  "hr",  "img",
+	                                "input", "link", "meta", "source", "track", "wbr"};
 
-	for (p = v; *p; p++)
-		if (strcmp(*p, name) == 0)
-			return 1;
-	return 0;
+	return name_lookup(v, NELEM(v), name) >= 0;
 }
 
 static int
 is_boolean(const char *name)
 {
-	static const char *const v[] = {"async",    "autofocus", "checked", "defer",
+	static const char *const v[] = {"async",    "autofocus", "checked",  "defer",
 	                                "disabled", "hidden",    "multiple", "novalidate",
-	                                "open",     "readonly",  "required", "selected", NULL};
-	const char *const *p;
+	                                "open",     "readonly",  "required", "selected"};
 
-	for (p = v; *p; p++)
-		if (strcmp(*p, name) == 0)
-			return 1;
-	return 0;
+	return name_lookup(v, NELEM(v), name) >= 0;
 }
 
 /*
@@ -445,7 +395,7 @@ compile(xmlNodePtr n, int raw)
 		if (raw)
 			buf_puts(&b, (const char *)n->content);
 		else
-			put_text(&b, (const char *)n->content);
+			esc_text(&b, (const char *)n->content);
 		t->escaped = buf_detach(&b);
 		t->blank = xmlIsBlankNode(n);
 		n->_private = t;
@@ -525,7 +475,7 @@ put_static_attr(struct buf *b, const char *name, const char *value)
 	if (is_boolean(name) && (value[0] == '\0' || strcmp(value, name) == 0))
 		return; /* hidden="hidden" is written hidden */
 	buf_puts(b, "=\"");
-	put_attr(b, value);
+	esc_attr(b, value);
 	buf_puts(b, "\"");
 }
 
@@ -547,7 +497,7 @@ render_attr(struct fill *f, xmlNodePtr n, struct buf *b, const char *name, const
 			buf_puts(b, " ");
 			buf_puts(b, name);
 			buf_puts(b, "=\"");
-			if (!put_scalar(b, v, put_attr)) {
+			if (!put_scalar(b, v, esc_attr)) {
 				b->len = mark; /* null: no attribute */
 				if (b->s)
 					b->s[b->len] = '\0';
@@ -583,7 +533,7 @@ render_element(struct fill *f, xmlNodePtr n, struct buf *b, const struct marks *
 	if (mk->is_void)
 		return;
 	if (mk->fill) {
-		put_scalar(b, lookup_known(f, n, attr_value(mk->fill)), put_text);
+		put_scalar(b, lookup_known(f, n, attr_value(mk->fill)), esc_text);
 	} else if (mk->html) {
 		json_t *v = lookup_known(f, n, attr_value(mk->html));
 		if (v && !json_is_string(v) && !json_is_null(v))

@@ -1,13 +1,12 @@
 /*
  * util.c — allocation that exits on out-of-memory, a growable buffer, and
- * file-system helpers.  Nothing here reports through diagnostics: errors are
- * returned with errno set, for the caller to report.
+ * file-system and text helpers.  Nothing here reports through diagnostics:
+ * errors are returned with errno set, for the caller to report.  Depends on
+ * nothing else in statusgen.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>
 #include <errno.h>
-#include <pthread.h>
-#include <stdatomic.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -19,7 +18,7 @@
 
 #include "gen.h"
 
-static void
+void
 oom(void)
 {
 	fputs("statusgen: out of memory\n", stderr);
@@ -110,6 +109,41 @@ void
 buf_puts(struct buf *b, const char *s)
 {
 	buf_add(b, s, strlen(s));
+}
+
+void
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list again;
+	char small[256];
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	if (n < 0)
+		oom();
+	if ((size_t)n < sizeof(small)) {
+		buf_add(b, small, (size_t)n);
+	} else {
+		buf_add(b, "", 0); /* room is made below */
+		while (b->cap < b->len + (size_t)n + 1) {
+			b->cap *= 2;
+			b->s = xrealloc(b->s, b->cap);
+		}
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
+		b->len += (size_t)n;
+	}
+	va_end(again);
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
 }
 
 /* Returns the buffer's string, which the caller frees; the buffer is left empty. */
@@ -375,76 +409,4 @@ text_pos(const char *s, size_t off)
 		}
 	}
 	return p;
-}
-
-/* ------------------------------------------------------------- parallel */
-
-struct par {
-	size_t n;
-	atomic_size_t next;
-	void (*fn)(size_t, void *);
-	void *arg;
-	struct buf *diags; /* one per index */
-};
-
-static void *
-par_worker(void *p)
-{
-	struct par *w = p;
-	size_t i;
-
-	while ((i = atomic_fetch_add(&w->next, 1)) < w->n) {
-		diag_capture(&w->diags[i]);
-		w->fn(i, w->arg);
-		diag_capture(NULL);
-	}
-	return NULL;
-}
-
-/* Returns how many threads run_parallel uses: $STATUSGEN_JOBS, else the
- * number of processors, at most 8. */
-static int
-par_threads(void)
-{
-	const char *env = getenv("STATUSGEN_JOBS");
-	long n = env ? strtol(env, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
-}
-
-/*
- * Calls fn(i, arg) for every i in [0, n), on several threads.  The
- * diagnostics of each call are printed in the order of i once all are done,
- * so the output is the same as running them one after another.  fn must only
- * change what belongs to its i.
- */
-void
-run_parallel(size_t n, void (*fn)(size_t, void *), void *arg)
-{
-	struct par w;
-	pthread_t t[8];
-	int nt = par_threads(), k, started = 0;
-	size_t i;
-
-	if (nt == 1 || n < 2) {
-		for (i = 0; i < n; i++)
-			fn(i, arg);
-		return;
-	}
-	w.n = n;
-	atomic_init(&w.next, 0);
-	w.fn = fn;
-	w.arg = arg;
-	w.diags = xcalloc(n, sizeof(*w.diags));
-	for (k = 0; k < nt - 1; k++)
-		if (pthread_create(&t[k], NULL, par_worker, &w) == 0)
-			started++;
-	par_worker(&w);
-	for (k = 0; k < started; k++)
-		pthread_join(t[k], NULL);
-	for (i = 0; i < n; i++) {
-		diag_print(&w.diags[i]);
-		buf_free(&w.diags[i]);
-	}
-	free(w.diags);
 }

@@ -1,5 +1,5 @@
-/* libFuzzer target: the Markdown stage (markdown.c): language split, link
- * checks and rewriting, raw HTML removal, rendering. */
+/* libFuzzer target: the Markdown stages (markdown.c): language split, link
+ * checks, raw HTML removal (md_check), link rewriting and rendering (md_render). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,13 +9,10 @@
 static struct meaning *
 meaning(const char *id)
 {
-	struct meaning *m = xcalloc(1, sizeof(*m));
-	const char *slug;
+	char *path = xasprintf("content/%s.md", id);
+	struct meaning *m = meaning_new(path, id);
 
-	m->path = xasprintf("content/%s.md", id);
-	m->id = xstrdup(id);
-	id_parse(id, &m->code, &slug);
-	m->slug = slug ? m->id + 4 : NULL;
+	free(path);
 	return m;
 }
 
@@ -23,18 +20,18 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static FILE *devnull;
-	struct corpus *c = xcalloc(1, sizeof(*c));
+	struct corpus *c = corpus_new("content");
 
 	if (devnull == NULL)
 		devnull = fopen("/dev/null", "w");
 	diag_reset(devnull);
-	c->nm = 3;
-	c->m = xcalloc(3, sizeof(*c->m));
-	c->m[0] = meaning("404");
-	c->m[1] = meaning("410");
-	c->m[2] = meaning("499-nginx");
+	corpus_add(c, meaning("404"));
+	corpus_add(c, meaning("410"));
+	corpus_add(c, meaning("499-nginx"));
+	corpus_sort(c);
 	c->m[0]->body = xstrndup((const char *)data, size);
 	c->m[0]->body_line = 20;
+	md_check(c->m[0], c);
 	md_render(c->m[0], c);
 	corpus_free(c);
 	return 0;

@@ -27,6 +27,7 @@ captured(void)
 	static char buf[1 << 16];
 	size_t n;
 
+	diag_flush();
 	fflush(diag_file);
 	rewind(diag_file);
 	n = fread(buf, 1, sizeof(buf) - 1, diag_file);
@@ -38,16 +39,7 @@ captured(void)
 static inline struct meaning *
 meaning_for(const char *path, const char *id)
 {
-	struct meaning *m = xcalloc(1, sizeof(*m));
-	const char *slug;
-
-	m->path = xstrdup(path);
-	m->id = xstrdup(id);
-	id_parse(id, &m->code, &slug);
-	m->slug = slug ? m->id + 4 : NULL;
-	m->klass = class_of_code(m->code);
-	m->pos_start.line = m->pos_start.col = 1;
-	return m;
+	return meaning_new(path, id);
 }
 
 #endif

@@ -58,6 +58,7 @@ Test(frontmatter, reports_every_mistake_with_its_position)
 	                          "see-also: [../etc/passwd]\n");
 
 	cr_expect_str_eq(captured(),
+	                 "content/404.md:1:1: error: missing required key 'summary'\n"
 	                 "content/404.md:2:7: error: code 405 does not match the file name (404)\n"
 	                 "content/404.md:3:8: error: class 'success' does not agree with code 404, "
 	                 "which is 'client-error'\n"
@@ -66,8 +67,7 @@ Test(frontmatter, reports_every_mistake_with_its_position)
 	                 "content/404.md:5:1: error: unknown key 'tittle'\n"
 	                 "content/404.md:6:1: error: 'title' has no 'zh'\n"
 	                 "content/404.md:8:12: error: '../etc/passwd' is not a code id (three digits, "
-	                 "optionally '-vendor', e.g. 410 or 499-nginx)\n"
-	                 "content/404.md:1:1: error: missing required key 'summary'\n");
+	                 "optionally '-vendor', e.g. 410 or 499-nginx)\n");
 	cr_expect_not(m->ok);
 	meaning_free(m);
 }

@@ -24,6 +24,7 @@ Test(markdown, splits_languages_and_drops_the_markers)
 	struct meaning *m = c->m[0];
 
 	capture();
+	md_check(m, c);
 	md_render(m, c);
 	cr_expect_str_eq(captured(), "");
 	cr_expect_str_eq(m->html[LANG_ZH], "<p>中文。</p>\n");
@@ -38,6 +39,7 @@ Test(markdown, rewrites_links_to_content_files)
 	struct meaning *m = c->m[0];
 
 	capture();
+	md_check(m, c);
 	md_render(m, c);
 	cr_expect_str_eq(captured(), "");
 	cr_expect_str_eq(m->html[LANG_ZH], "<p><a href=\"410.html\">a</a> <a href=\"499.html#nginx\">b</a> "
@@ -52,6 +54,7 @@ Test(markdown, reports_broken_links_at_their_line_and_column)
 	                           "x [b](../secret.txt) [c](javascript:alert(1))\n");
 
 	capture();
+	md_check(c->m[0], c);
 	md_render(c->m[0], c);
 	cr_expect_str_eq(captured(),
 	                 "content/404.md:12:4: error: link to '411.md': there is no such content file\n"
@@ -69,6 +72,7 @@ Test(markdown, never_passes_raw_html_through)
 	struct meaning *m = c->m[0];
 
 	capture();
+	md_check(m, c);
 	md_render(m, c);
 	cr_expect_null(strstr(m->html[LANG_ZH] ? m->html[LANG_ZH] : "", "<script"));
 	cr_expect_str_eq(m->html[LANG_EN], "<p>hi there</p>\n");
@@ -81,13 +85,14 @@ Test(markdown, missing_and_repeated_sections_are_errors)
 	struct corpus *c = corpus3("before\n\n<!-- lang: zh -->\nA\n\n<!-- lang: zh -->\nB\n<!-- lang: fr -->\n");
 
 	capture();
+	md_check(c->m[0], c);
 	md_render(c->m[0], c);
 	cr_expect_str_eq(captured(),
 	                 "content/404.md:10:1: error: text before the first language marker '<!-- lang: zh -->'\n"
+	                 "content/404.md:10:1: error: missing language section '<!-- lang: en -->'\n"
 	                 "content/404.md:15:1: error: language section 'zh' appears twice (first at line 12)\n"
 	                 "content/404.md:17:1: error: language marker must be exactly '<!-- lang: zh -->' or "
-	                 "'<!-- lang: en -->'\n"
-	                 "content/404.md:10:1: error: missing language section '<!-- lang: en -->'\n");
+	                 "'<!-- lang: en -->'\n");
 	corpus_free(c);
 }
 
@@ -100,6 +105,7 @@ Test(markdown, sections_get_anchors_and_plain_text_for_the_contents)
 	c->m[0]->body = NULL;
 	m->body_line = 10;
 	capture();
+	md_check(m, c);
 	md_render(m, c);
 	cr_assert_eq(m->nsections[LANG_ZH], 2);
 	cr_expect_str_eq(m->sections[LANG_ZH][0].id, "nginx_1");
@@ -116,6 +122,7 @@ Test(markdown, body_headings_sit_below_the_page_headings)
 	struct meaning *m = c->m[0];
 
 	capture();
+	md_check(m, c);
 	md_render(m, c);
 	cr_expect_str_eq(m->html[LANG_ZH], "<h3><span id=\"iana_1\"></span>A</h3>\n<h4>B</h4>\n");
 	cr_expect_str_eq(m->html[LANG_EN], "<h3><span id=\"iana_1\"></span>C</h3>\n");

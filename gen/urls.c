@@ -1,0 +1,84 @@
+/*
+ * urls.c — the site's URL scheme, in one place: the file name of every kind
+ * of page, the anchor of each meaning and of each section of its body, and
+ * the addresses of the RFCs and drafts that references cite.  Markdown links,
+ * page view models, the search index and the export all take their links
+ * from here, so they cannot disagree.  Every function returns a new string
+ * that the caller frees, unless it says otherwise; none reports.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "gen.h"
+
+#define RFC_BASE "https://www.rfc-editor.org/rfc/rfc"
+#define DRAFT_BASE "https://datatracker.ietf.org/doc/html/"
+
+const char *
+url_anchor(const struct meaning *m)
+{
+	return m->slug ? m->slug : registry_name[m->registry];
+}
+
+char *
+url_section_id(const struct meaning *m, size_t n)
+{
+	return xasprintf("%s_%zu", url_anchor(m), n); /* "_": never in a slug */
+}
+
+char *
+url_number(const char *prefix, int code)
+{
+	return xasprintf("%s%03d.html", prefix, code);
+}
+
+char *
+url_meaning(const char *prefix, const struct meaning *m)
+{
+	if (m->slug)
+		return xasprintf("%s%03d.html#%s", prefix, m->code, m->slug);
+	return xasprintf("%s%03d.html", prefix, m->code);
+}
+
+char *
+url_class_page(const char *prefix, enum klass k)
+{
+	return xasprintf("%s%s.html", prefix, class_slug[k]);
+}
+
+char *
+url_rfc(int rfc, const char *section)
+{
+	if (section == NULL)
+		return xasprintf(RFC_BASE "%d.html", rfc);
+	if (section[0] >= 'A' && section[0] <= 'Z')
+		return xasprintf(RFC_BASE "%d.html#appendix-%s", rfc, section);
+	return xasprintf(RFC_BASE "%d.html#section-%s", rfc, section);
+}
+
+char *
+url_draft(const char *name)
+{
+	return xasprintf(DRAFT_BASE "%s", name);
+}
+
+void
+url_resolve_ref(struct ref *r)
+{
+	if (r->kind == REF_RFC) {
+		free(r->url);
+		free(r->text);
+		r->url = url_rfc(r->rfc, r->section);
+		if (r->section == NULL)
+			r->text = xasprintf("RFC %d", r->rfc);
+		else if (r->section[0] >= 'A' && r->section[0] <= 'Z')
+			r->text = xasprintf("RFC %d, Appendix %s", r->rfc, r->section);
+		else
+			r->text = xasprintf("RFC %d, Section %s", r->rfc, r->section);
+	} else if (r->kind == REF_DRAFT) {
+		free(r->url);
+		free(r->text);
+		r->url = url_draft(r->draft);
+		r->text = xstrdup(r->draft);
+	}
+}

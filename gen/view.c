@@ -1,0 +1,672 @@
+/*
+ * view.c — the view models of the site's pages: corpus → jansson objects
+ * that the templates (template.c) turn into HTML.  This file decides what is
+ * on which page, never how it looks, and touches no file: every function
+ * returns a new JSON value that the caller owns (json_decref), reads the
+ * corpus without changing it, and reports nothing.  Links come from urls.c.
+ *
+ * Strings go into jansson with json_string_nocheck: every one of them is
+ * UTF-8 already checked (content.c checks each file, jansson the strings
+ * file, libxml2 the templates), and checking again was a tenth of the build.
+ */
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "gen.h"
+
+/* ------------------------------------------------------------- helpers */
+
+/* Sets o[key] to the text s, or to "" when s is NULL. */
+static void
+set_str(json_t *o, const char *key, const char *s)
+{
+	json_object_set_new(o, key, json_string_nocheck(s ? s : ""));
+}
+
+/* Sets o[key] to the text s, or to null when s is NULL. */
+static void
+set_opt(json_t *o, const char *key, const char *s)
+{
+	json_object_set_new(o, key, s ? json_string_nocheck(s) : json_null());
+}
+
+static void set_fmt(json_t *o, const char *key, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Sets o[key] to a formatted text (formatted on the stack when it is short,
+ * as most are: this runs for every link of every page). */
+static void
+set_fmt(json_t *o, const char *key, const char *fmt, ...)
+{
+	char small[256];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n < sizeof(small)) {
+		json_object_set_new(o, key, json_stringn_nocheck(small, (size_t)n));
+	} else {
+		struct buf b = {0};
+		va_start(ap, fmt);
+		buf_vprintf(&b, fmt, ap);
+		va_end(ap);
+		json_object_set_new(o, key, json_stringn_nocheck(b.s, b.len));
+		buf_free(&b);
+	}
+}
+
+/* Sets o[key] to a link made by urls.c (which it frees). */
+static void
+set_url(json_t *o, const char *key, char *url)
+{
+	json_object_set_new(o, key, json_string_nocheck(url));
+	free(url);
+}
+
+const char *
+view_str(const struct view *v, enum lang l, const char *key)
+{
+	json_t *s = json_object_get(json_object_get(v->strings, lang_code[l]), key);
+	return json_is_string(s) ? json_string_value(s) : key;
+}
+
+static const char *
+class_title(const struct view *v, int k, enum lang l)
+{
+	struct meaning *ci = v->c->classes[k];
+	return ci && ci->title[l] ? ci->title[l] : class_slug[k];
+}
+
+/* The vendor part of a meaning for lists: vendor name, "unofficial", or NULL. */
+static const char *
+meaning_label(const struct view *v, const struct meaning *m, enum lang l)
+{
+	if (m->registry == REG_VENDOR)
+		return m->vendor;
+	if (m->registry == REG_UNOFFICIAL)
+		return view_str(v, l, "unofficial");
+	return NULL;
+}
+
+/* ------------------------------------------------------ what pages share */
+
+/* The class pages, linked from every page: label "4xx" (the title for the
+ * non-standard class), title "4xx Client Error". */
+static json_t *
+class_links(const struct view *v, enum lang l, const char *here)
+{
+	json_t *classes = json_array();
+	int k;
+
+	for (k = 0; k < CLASS__N; k++) {
+		json_t *c;
+		if (!v->has_class[k])
+			continue;
+		c = json_object();
+		set_url(c, "href", url_class_page(here, k));
+		set_str(c, "label", k == CLASS_NONSTANDARD ? class_title(v, k, l) : class_slug[k]);
+		set_str(c, "title", class_title(v, k, l));
+		json_array_append_new(classes, c);
+	}
+	return classes;
+}
+
+json_t *
+view_chrome(const struct view *v, enum lang l, const char *root, const char *here)
+{
+	json_t *o = json_object(), *nav = json_object(), *pages = json_array();
+	size_t i;
+
+	set_str(o, "lang", lang_code[l]);
+	set_str(o, "html_lang", view_str(v, l, "html_lang"));
+	set_str(o, "root", root);
+	set_fmt(o, "codes_json", "%scodes.json", root);
+	set_fmt(nav, "home", "%sindex.html", here);
+	set_fmt(nav, "vendors", "%svendors.html", here);
+	set_fmt(nav, "rfcs", "%srfcs.html", here);
+	set_fmt(nav, "registry", "%siana.html", here);
+	json_object_set_new(nav, "classes", class_links(v, l, here));
+	json_object_set_new(o, "nav", nav);
+	/* "en" on a page in another language, for text that is English there
+	 * (IANA's descriptions, reference titles); null on English pages. */
+	set_opt(o, "lang_en", l == LANG_EN ? NULL : "en");
+	for (i = 0; i < v->c->npages; i++) {
+		json_t *p = json_object();
+		set_fmt(p, "href", "%s%s.html", here, v->c->pages[i]->id);
+		set_str(p, "title", v->c->pages[i]->title[l]);
+		json_array_append_new(pages, p);
+	}
+	json_object_set_new(o, "pages", pages);
+	set_fmt(o, "css", "%sstyle.css", root);
+	set_fmt(o, "search_index_js", "%ssearch-index.js", root);
+	set_fmt(o, "search_js", "%ssearch.js", root);
+	set_str(o, "search_base", here);
+	json_object_set_new(o, "base_href", json_null());
+	return o;
+}
+
+json_t *
+view_page(const struct view *v, enum lang l, int at_root, const char *file, const char *title,
+          const char *description)
+{
+	json_t *o = json_object(), *alt = json_object();
+	enum lang other = l == LANG_ZH ? LANG_EN : LANG_ZH;
+	const char *root = at_root ? "" : "../";
+
+	if (at_root) {
+		char *here = xasprintf("%s/", lang_code[l]);
+		json_t *chrome = view_chrome(v, l, root, here);
+		json_object_update(o, chrome);
+		json_decref(chrome);
+		free(here);
+	}
+	set_fmt(o, "page_title", "%s — %s", title, view_str(v, l, "site_name"));
+	set_str(o, "title", title);
+	set_str(o, "description", description);
+	set_fmt(alt, "href", "%s%s/%s", root, lang_code[other], file);
+	set_str(alt, "lang", lang_code[other]);
+	set_str(alt, "html_lang", view_str(v, other, "html_lang"));
+	set_str(alt, "label", view_str(v, other, "language_name"));
+	json_object_set_new(o, "alt", alt);
+	set_fmt(o, "self", "%s%s/%s", root, lang_code[l], file);
+	return o;
+}
+
+/* ------------------------------------------------------------- lists */
+
+/* A list item for number index i: its first meaning, and the vendors of the others. */
+static json_t *
+number_item(const struct view *v, size_t i, enum lang l, const char *here)
+{
+	size_t a = v->c->first[i], b = corpus_number_end(v->c, i), k;
+	const struct meaning *m = v->c->m[a];
+	json_t *o = json_object();
+	struct buf others = {0};
+
+	set_fmt(o, "code", "%03d", m->code);
+	set_url(o, "href", url_number(here, m->code));
+	set_str(o, "title", m->title[l]);
+	set_str(o, "summary", m->summary[l]);
+	for (k = a; k < b; k++) {
+		const char *lab = meaning_label(v, v->c->m[k], l);
+		if (lab == NULL)
+			continue;
+		/* After a registered meaning, the others read as additions: "+ nginx". */
+		buf_puts(&others, others.len ? " · " : m->registry == REG_IANA ? "+ " : "");
+		buf_puts(&others, lab);
+	}
+	set_opt(o, "label", others.s);
+	json_object_set_new(o, "label_lang", json_null());
+	buf_free(&others);
+	return o;
+}
+
+/* A list item for one meaning; `extra`, when given, is a reference's text
+ * ("RFC 9110, Section 15.5.5") shown as its label: English on a Chinese page. */
+static json_t *
+meaning_item(const struct view *v, const struct meaning *m, enum lang l, const char *extra)
+{
+	json_t *o = json_object();
+
+	set_fmt(o, "code", "%03d", m->code);
+	set_url(o, "href", url_meaning("", m));
+	set_str(o, "title", m->title[l]);
+	set_str(o, "summary", m->summary[l]);
+	set_opt(o, "label_lang", extra && l != LANG_EN ? "en" : NULL);
+	set_opt(o, "label", extra ? extra : meaning_label(v, m, l));
+	return o;
+}
+
+static json_t *
+group(const char *id, const char *heading, const char *href, const char *summary, json_t *items)
+{
+	json_t *g = json_object();
+
+	set_opt(g, "id", id);
+	set_opt(g, "heading", heading);
+	set_opt(g, "href", href);
+	set_opt(g, "summary", summary);
+	json_object_set_new(g, "items", items);
+	return g;
+}
+
+/* Makes ctx a list page: an introduction (rendered Markdown, or NULL) and
+ * groups of items.  Returns ctx. */
+static json_t *
+list_page(json_t *ctx, const char *intro_html, json_t *groups)
+{
+	set_opt(ctx, "intro", intro_html);
+	if (json_object_get(ctx, "list_class") == NULL)
+		set_str(ctx, "list_class", "codes");
+	json_object_set_new(ctx, "groups", groups);
+	return ctx;
+}
+
+/* Adds {"file": file, "page": page} to the array `out` (taking page). */
+static void
+add_page(json_t *out, const char *file, json_t *page)
+{
+	json_array_append_new(out, json_pack("{s:s, s:o}", "file", file, "page", page));
+}
+
+/* ---------------------------------------------------------------- pages */
+
+json_t *
+view_home(const struct view *v, enum lang l, int at_root)
+{
+	json_t *ctx = view_page(v, l, at_root, "index.html", view_str(v, l, "site_name"),
+	                        view_str(v, l, "site_tagline"));
+	json_t *groups = json_array();
+	char *here = at_root ? xasprintf("%s/", lang_code[l]) : xstrdup("");
+	int k;
+
+	set_str(ctx, "list_class", "codes compact");
+	for (k = 0; k < CLASS__N; k++) {
+		json_t *items = json_array();
+		size_t i;
+		for (i = 0; i < v->c->nnum; i++)
+			if ((int)v->c->m[v->c->first[i]]->klass == k)
+				json_array_append_new(items, number_item(v, i, l, here));
+		if (json_array_size(items) == 0) {
+			json_decref(items);
+			continue;
+		}
+		{
+			char *href = url_class_page(here, k);
+			json_array_append_new(groups,
+			                      group(class_slug[k], class_title(v, k, l), href,
+			                            v->c->classes[k] ? v->c->classes[k]->summary[l] : NULL,
+			                            items));
+			free(href);
+		}
+	}
+	free(here);
+	return list_page(ctx, NULL, groups);
+}
+
+json_t *
+view_class(const struct view *v, enum lang l, enum klass k)
+{
+	struct meaning *ci = v->c->classes[k];
+	char *file = url_class_page("", k);
+	json_t *ctx = view_page(v, l, 0, file, class_title(v, k, l),
+	                        ci && ci->summary[l] ? ci->summary[l] : class_title(v, k, l));
+	json_t *items = json_array(), *groups = json_array();
+	size_t i;
+
+	for (i = 0; i < v->c->nnum; i++)
+		if (v->c->m[v->c->first[i]]->klass == k)
+			json_array_append_new(items, number_item(v, i, l, ""));
+	json_array_append_new(groups, group(NULL, NULL, NULL, NULL, items));
+	free(file);
+	return list_page(ctx, ci ? ci->html[l] : NULL, groups);
+}
+
+json_t *
+view_own_page(const struct view *v, enum lang l, const struct meaning *p)
+{
+	char *file = xasprintf("%s.html", p->id);
+	json_t *ctx = view_page(v, l, 0, file, p->title[l] ? p->title[l] : p->id, p->summary[l]);
+
+	free(file);
+	return list_page(ctx, p->html[l], json_array());
+}
+
+json_t *
+view_not_found(const struct view *v, const char *base_url)
+{
+	json_t *ctx = view_page(v, LANG_ZH, 1, "index.html", view_str(v, LANG_ZH, "notfound_title"),
+	                        view_str(v, LANG_ZH, "notfound_text"));
+
+	/* GitHub Pages serves 404.html at any depth: resolve its links from the root. */
+	set_str(ctx, "base_href", base_url);
+	return list_page(ctx, NULL, json_array());
+}
+
+/* A meaning under a heading of an index: a vendor, an RFC. */
+struct entry {
+	const struct meaning *m;
+	size_t order;      /* position in the corpus */
+	int rfc;           /* RFC index: the RFC */
+	const char *label; /* RFC index: the reference's text */
+};
+
+static int
+cmp_by_vendor(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	int c = strcasecmp(x->m->vendor, y->m->vendor);
+
+	return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+static int
+cmp_by_rfc(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+
+	if (x->rfc != y->rfc)
+		return x->rfc < y->rfc ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+/*
+ * Adds the page of one heading of an index (`file`, titled `title`, listing
+ * e[0..n)) to `out`, and its group to the index's `groups`.
+ */
+static void
+index_entry_page(const struct view *v, enum lang l, const struct entry *e, size_t n,
+                 const char *id, const char *title, const char *file, const char *url,
+                 json_t *groups, json_t *out)
+{
+	json_t *items = json_array(), *one = json_array(), *ctx;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(items, meaning_item(v, e[i].m, l, e[i].label));
+	json_array_append_new(groups, group(id, title, file, NULL, json_deep_copy(items)));
+	ctx = view_page(v, l, 0, file, title, title);
+	json_array_append_new(one, group(NULL, NULL, url, NULL, items));
+	add_page(out, file, list_page(ctx, NULL, one));
+}
+
+json_t *
+view_vendors(const struct view *v, enum lang l)
+{
+	struct entry *e = xcalloc(v->c->nm, sizeof(*e));
+	size_t n = 0, i, j;
+	json_t *out = json_array(), *groups = json_array(), *ctx;
+	char *prev = NULL;
+
+	for (i = 0; i < v->c->nm; i++)
+		if (v->c->m[i]->vendor) {
+			e[n].m = v->c->m[i];
+			e[n].order = i;
+			n++;
+		}
+	if (n > 1)
+		qsort(e, n, sizeof(*e), cmp_by_vendor);
+	for (i = 0; i < n; i = j) {
+		char *slug = slugify(e[i].m->vendor), *file;
+		for (j = i + 1; j < n && strcasecmp(e[j].m->vendor, e[i].m->vendor) == 0; j++)
+			;
+		if (prev && strcmp(prev, slug) == 0) { /* "Acme IIS" and "Acme-IIS" */
+			char *other = xasprintf("%s-%zu", slug, i);
+			free(slug);
+			slug = other;
+		}
+		file = xasprintf("vendor-%s.html", slug);
+		index_entry_page(v, l, e + i, j - i, slug, e[i].m->vendor, file, NULL, groups, out);
+		free(file);
+		free(prev);
+		prev = slug;
+	}
+	free(prev);
+	free(e);
+	ctx = view_page(v, l, 0, "vendors.html", view_str(v, l, "vendors"),
+	                view_str(v, l, "vendors_intro"));
+	add_page(out, "vendors.html", list_page(ctx, NULL, groups));
+	return out;
+}
+
+json_t *
+view_rfcs(const struct view *v, enum lang l)
+{
+	struct entry *e = NULL;
+	size_t n = 0, i, j, k, q;
+	json_t *out = json_array(), *groups = json_array(), *ctx;
+
+	for (i = 0; i < v->c->nm; i++) {
+		const struct meaning *m = v->c->m[i];
+		for (k = 0; k < m->nrefs; k++) {
+			if (m->refs[k].kind != REF_RFC)
+				continue;
+			for (q = 0; q < k && !(m->refs[q].kind == REF_RFC && m->refs[q].rfc == m->refs[k].rfc);
+			     q++)
+				;
+			if (q < k)
+				continue; /* the first reference to an RFC names it */
+			e = xrealloc(e, (n + 1) * sizeof(*e));
+			e[n].m = m;
+			e[n].order = i;
+			e[n].rfc = m->refs[k].rfc;
+			e[n].label = m->refs[k].text;
+			n++;
+		}
+	}
+	if (n > 1)
+		qsort(e, n, sizeof(*e), cmp_by_rfc);
+	for (i = 0; i < n; i = j) {
+		char *file = xasprintf("rfc-%d.html", e[i].rfc), *title = xasprintf("RFC %d", e[i].rfc);
+		char *id = xasprintf("rfc-%d", e[i].rfc), *url = url_rfc(e[i].rfc, NULL);
+		for (j = i + 1; j < n && e[j].rfc == e[i].rfc; j++)
+			;
+		index_entry_page(v, l, e + i, j - i, id, title, file, url, groups, out);
+		free(file);
+		free(title);
+		free(id);
+		free(url);
+	}
+	free(e);
+	ctx = view_page(v, l, 0, "rfcs.html", view_str(v, l, "rfcs"), view_str(v, l, "rfcs_intro"));
+	add_page(out, "rfcs.html", list_page(ctx, NULL, groups));
+	return out;
+}
+
+/* One cross-reference of an IANA record, as the registry page links it. */
+static json_t *
+xref_item(const struct iana_xref *x)
+{
+	json_t *ref = json_object();
+	char *href;
+
+	if (x->rfc)
+		href = url_rfc(x->rfc, x->section);
+	else if (strcmp(x->type, "draft") == 0)
+		href = url_draft(x->data);
+	else if (strncmp(x->data, "http", 4) == 0)
+		href = xstrdup(x->data);
+	else
+		href = NULL;
+	if (x->text)
+		set_str(ref, "text", x->text);
+	else if (x->rfc)
+		set_fmt(ref, "text", "RFC %d", x->rfc);
+	else
+		set_str(ref, "text", x->data);
+	set_opt(ref, "href", href);
+	free(href);
+	return ref;
+}
+
+json_t *
+view_registry(const struct view *v, enum lang l)
+{
+	json_t *ctx = view_page(v, l, 0, "iana.html", view_str(v, l, "registry"),
+	                        view_str(v, l, "registry_intro"));
+	json_t *recs = json_array();
+	size_t i, k;
+
+	for (i = 0; v->c->reg && i < v->c->reg->nrecs; i++) {
+		const struct iana_record *r = &v->c->reg->recs[i];
+		json_t *o = json_object(), *refs = json_array();
+		if (r->lo == r->hi)
+			set_fmt(o, "value", "%03d", r->lo);
+		else
+			set_fmt(o, "value", "%03d–%03d", r->lo, r->hi);
+		set_str(o, "description", r->description);
+		json_object_set_new(o, "assigned", json_boolean(r->assigned));
+		if (r->assigned)
+			set_url(o, "href", url_number("", r->lo));
+		else
+			json_object_set_new(o, "href", json_null());
+		for (k = 0; k < r->nxrefs; k++)
+			json_array_append_new(refs, xref_item(&r->xrefs[k]));
+		json_object_set_new(o, "refs", refs);
+		json_array_append_new(recs, o);
+	}
+	json_object_set_new(ctx, "records", recs);
+	set_str(ctx, "updated", v->c->reg ? v->c->reg->updated : "");
+	return ctx;
+}
+
+/* -------------------------------------------------------- a code's page */
+
+static const char *const constant_label[][2] = {
+    {"aspnetcore", "ASP.NET Core"},
+    {"dotnet", ".NET"},
+    {"go", "Go"},
+    {"java", "Java"},
+    {"kotlin", "Kotlin"},
+    {"ktor", "Ktor"},
+    {"node", "Node.js"},
+    {"php", "PHP (Symfony)"},
+    {"python", "Python"},
+    {"rails", "Rails"},
+    {"ruby", "Ruby"},
+    {"rust", "Rust"},
+    {"spring", "Spring"},
+    {"swift", "Swift"},
+    {"vapor", "Vapor"},
+};
+
+static json_t *
+constants_ctx(const struct meaning *m)
+{
+	json_t *a = json_array();
+	size_t i, k;
+
+	for (i = 0; i < m->nconsts; i++) {
+		json_t *c = json_object();
+		const char *label = m->consts[i].lang;
+		for (k = 0; k < sizeof(constant_label) / sizeof(constant_label[0]); k++)
+			if (strcmp(constant_label[k][0], label) == 0)
+				label = constant_label[k][1];
+		set_str(c, "name", label);
+		set_str(c, "value", m->consts[i].value);
+		json_array_append_new(a, c);
+	}
+	return a;
+}
+
+json_t *
+view_meaning(const struct view *v, const struct meaning *m, enum lang l)
+{
+	static const char *const status_key[STATUS__N] = {NULL, "deprecated", "unused", "obsolete",
+	                                                  "joke"};
+	json_t *o = json_object(), *a;
+	size_t i;
+
+	set_str(o, "anchor", url_anchor(m));
+	set_fmt(o, "href", "#%s", url_anchor(m));
+	set_str(o, "id", m->id);
+	set_str(o, "title", m->title[l]);
+	set_str(o, "summary", m->summary[l]);
+	set_opt(o, "vendor", m->vendor);
+	json_object_set_new(o, "is_iana", json_boolean(m->registry == REG_IANA));
+	json_object_set_new(o, "is_vendor", json_boolean(m->registry == REG_VENDOR));
+	json_object_set_new(o, "is_unofficial", json_boolean(m->registry == REG_UNOFFICIAL));
+	set_opt(o, "status_label", status_key[m->status] ? view_str(v, l, status_key[m->status]) : NULL);
+	set_str(o, "status_class", status_name[m->status]);
+	set_opt(o, "note", m->note[l]);
+	set_opt(o, "annotation",
+	        m->registry == REG_IANA && m->iana && !m->iana->unused ? m->iana->annotation : NULL);
+	if (m->registry != REG_IANA && m->iana) {
+		set_fmt(o, "conflict", "%03d %s", m->code, m->iana->description);
+		set_url(o, "conflict_href", url_number("", m->code));
+	} else {
+		json_object_set_new(o, "conflict", json_null());
+		json_object_set_new(o, "conflict_href", json_null());
+	}
+
+	a = json_array();
+	for (i = 0; i < m->naliases[l]; i++)
+		json_array_append_new(a, json_string_nocheck(m->aliases[l][i]));
+	json_object_set_new(o, "aliases", a);
+	json_object_set_new(o, "constants", constants_ctx(m));
+
+	a = json_array();
+	for (i = 0; i < m->nrefs; i++)
+		json_array_append_new(a, json_pack("{s:s, s:s}", "text", m->refs[i].text, "href",
+		                                   m->refs[i].url));
+	json_object_set_new(o, "references", a);
+
+	a = json_array();
+	for (i = 0; i < m->nsubs; i++)
+		json_array_append_new(a, json_pack("{s:s, s:s}", "code", m->subs[i].code, "text",
+		                                   m->subs[i].text[l]));
+	json_object_set_new(o, "subcodes", a);
+
+	a = json_array();
+	for (i = 0; i < m->nsee; i++)
+		if (m->see[i].target)
+			json_array_append_new(a, meaning_item(v, m->see[i].target, l, NULL));
+	json_object_set_new(o, "see_also", a);
+
+	set_opt(o, "body", m->html[l]);
+	return o;
+}
+
+/* The sections of m's body in language l, for a table of contents. */
+static json_t *
+sections_ctx(const struct meaning *m, enum lang l)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < m->nsections[l]; i++) {
+		json_t *e = json_object();
+		set_fmt(e, "href", "#%s", m->sections[l][i].id);
+		set_str(e, "text", m->sections[l][i].text);
+		json_array_append_new(a, e);
+	}
+	return a;
+}
+
+json_t *
+view_code(const struct view *v, enum lang l, size_t i)
+{
+	size_t a = v->c->first[i], b = corpus_number_end(v->c, i), k;
+	const struct meaning *m = v->c->m[a];
+	char *file = url_number("", m->code), *title;
+	json_t *ctx, *meanings = json_array(), *toc = json_array(), *cls = json_object();
+
+	title = xasprintf("%03d %s", m->code, m->title[l] ? m->title[l] : "");
+	ctx = view_page(v, l, 0, file, title, m->summary[l] ? m->summary[l] : title);
+	set_fmt(ctx, "code", "%03d", m->code);
+	set_str(ctx, "headline", m->title[l]);
+	/* The table of contents: each meaning with its sections when there are
+	 * several, else the sections of the one. */
+	for (k = a; k < b; k++) {
+		const struct meaning *mk = v->c->m[k];
+		json_t *e = json_object();
+		const char *lab = meaning_label(v, mk, l);
+		json_array_append_new(meanings, view_meaning(v, mk, l));
+		set_fmt(e, "href", "#%s", url_anchor(mk));
+		set_str(e, "title", mk->title[l]);
+		set_str(e, "label", lab ? lab : view_str(v, l, "iana"));
+		json_object_set_new(e, "sections", sections_ctx(mk, l));
+		json_array_append_new(toc, e);
+	}
+	json_object_set_new(ctx, "meanings", meanings);
+	json_object_set_new(ctx, "multi", json_boolean(b - a > 1));
+	json_object_set_new(ctx, "single_sections", b - a == 1 ? sections_ctx(m, l) : json_array());
+	if (b - a == 1 && m->nsections[l] == 0) {
+		json_decref(toc);
+		toc = json_array();
+	}
+	json_object_set_new(ctx, "toc", toc);
+	set_str(cls, "title", class_title(v, m->klass, l));
+	set_url(cls, "href", url_class_page("", m->klass));
+	json_object_set_new(ctx, "class", cls);
+	json_object_set_new(ctx, "prev", i > 0 ? number_item(v, i - 1, l, "") : json_null());
+	json_object_set_new(ctx, "next", i + 1 < v->c->nnum ? number_item(v, i + 1, l, "") : json_null());
+	free(title);
+	free(file);
+	return ctx;
+}
