@@ -1,21 +1,31 @@
 # statusgen — see README.md.  `make site` and `make test` set up what they need.
-CC      ?= cc
-CFLAGS  ?= -O2 -g
-WARN     = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wformat=2 -Wshadow -Wno-unused-parameter
-PKGS     = libcmark libxml-2.0 yaml-0.1 jansson
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CC        ?= cc
+CFLAGS    ?= -O2 -g
+PKG_CONFIG ?= pkg-config
+PREFIX    ?= /usr/local
+STD        = -std=c11 -D_POSIX_C_SOURCE=200809L
+WARN       = -Wall -Wextra -Wformat=2 -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
+             -Wno-unused-parameter
+PKGS       = libcmark libxml-2.0 yaml-0.1 jansson
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+ALL_CFLAGS = $(STD) $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -pthread -MMD -MP
 
 # Objects go to $(BUILD); a sanitizer or fuzzing build uses another folder.
 BUILD   ?= build/default
 SRCS     = gen/main.c gen/util.c gen/diag.c gen/par.c gen/names.c gen/model.c gen/urls.c \
-           gen/frontmatter.c gen/content.c gen/registry.c gen/check.c gen/markdown.c gen/escape.c \
-           gen/template.c gen/view.c gen/outdir.c gen/export.c gen/search.c gen/site.c gen/skeleton.c
+           gen/frontmatter.c gen/fmkeys.c gen/content.c gen/registry.c gen/check.c \
+           gen/markdown.c gen/escape.c gen/template.c gen/view.c gen/outdir.c gen/export.c \
+           gen/search.c gen/site.c gen/skeleton.c
 LIBOBJS  = $(patsubst gen/%.c,$(BUILD)/%.o,$(filter-out gen/main.c,$(SRCS)))
 TESTS    = $(wildcard tests/unit/test_*.c)
+TESTOBJS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%.o,$(TESTS))
 FUZZERS  = fuzz_frontmatter fuzz_markdown fuzz_registry
+SHELLS   = .ci/run tools/deps.sh tools/bench/run.sh tests/e2e/run.sh tests/browser/run.sh \
+           $(wildcard tests/*.sh) $(wildcard tests/e2e/*/setup)
+CSOURCES = gen/*.c gen/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c tools/bench/mkcorpus.c
 
-.PHONY: all site check test deps deps-test clean update-iana bench \
+.PHONY: all site check test deps deps-test clean update-iana bench install lint pkg-check \
         test-unit test-e2e test-site test-browser test-asan test-tsan test-valgrind test-fuzz
 
 all: gen/statusgen
@@ -27,21 +37,35 @@ deps:
 deps-test:
 	@sh tools/deps.sh test
 
+# A loud stop when a library is missing, rather than "cmark.h: No such file".
+pkg-check:
+	@$(PKG_CONFIG) --print-errors --exists $(PKGS) || \
+	    { echo "statusgen: $(PKG_CONFIG) cannot find: $(PKGS) (run 'make deps')" >&2; exit 1; }
+
 gen/statusgen: $(BUILD)/statusgen
 	cp -f $< $@
 
 $(BUILD)/statusgen: $(BUILD)/main.o $(LIBOBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -pthread
+	$(CC) $(CFLAGS) $(LDFLAGS) -pthread -o $@ $^ $(PKG_LIBS) $(LDLIBS)
 
-$(BUILD)/%.o: gen/%.c gen/gen.h gen/model.h
+$(BUILD)/%.o: gen/%.c | pkg-check
 	@mkdir -p $(BUILD)
-	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -pthread -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/unit: $(TESTS) tests/unit/helpers.h $(LIBOBJS)
-	$(CC) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ $(TESTS) $(LIBOBJS) $(PKG_LIBS) -lcriterion -pthread
+# Unit tests: one object per test file.  pthread_create is wrapped so that
+# test_par.c can make it fail (tests/unit/test_par.c).
+$(BUILD)/tests/%.o: tests/unit/%.c | pkg-check
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/unit: $(TESTOBJS) $(LIBOBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -pthread -Wl,--wrap=pthread_create -o $@ $^ $(PKG_LIBS) \
+	    -lcriterion $(LDLIBS)
 
 $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIBOBJS)
-	$(CC) $(WARN) $(CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< $(LIBOBJS) $(PKG_LIBS) -pthread
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIBOBJS) $(PKG_LIBS) $(LDLIBS)
+
+-include $(wildcard $(BUILD)/*.d $(BUILD)/tests/*.d)
 
 site: deps
 	@$(MAKE) --no-print-directory gen/statusgen
@@ -51,10 +75,20 @@ check: deps
 	@$(MAKE) --no-print-directory gen/statusgen
 	gen/statusgen check
 
-# Every test; each step runs all of its cases before it reports.
+# Every test; each step runs all of its cases before it reports, and -k runs
+# every step even when one fails (the exit status still says it failed).
 test: deps-test
 	@$(MAKE) --no-print-directory gen/statusgen $(BUILD)/unit
-	@$(MAKE) --no-print-directory test-unit test-e2e test-site test-browser test-asan test-tsan test-valgrind test-fuzz
+	@$(MAKE) --no-print-directory -k lint test-unit test-e2e test-site test-browser test-asan \
+	    test-tsan test-valgrind test-fuzz
+
+# The house style and the documentation, kept by tools: clang-format with
+# the repository's .clang-format, mandoc's lint of the man pages, shellcheck.
+lint:
+	clang-format --dry-run -Werror $(CSOURCES)
+	mandoc -Tlint -W warning gen/statusgen.1 gen/statusgen-content.5
+	shellcheck $(SHELLS)
+	@echo "lint: 3 passed, 0 failed"
 
 test-unit: $(BUILD)/unit
 	$(BUILD)/unit
@@ -112,7 +146,7 @@ bench: deps tools/bench/mkcorpus
 	bash tools/bench/run.sh
 
 tools/bench/mkcorpus: tools/bench/mkcorpus.c
-	$(CC) -std=c11 -O2 -o $@ tools/bench/mkcorpus.c
+	$(CC) $(STD) $(WARN) $(CPPFLAGS) -O2 $(LDFLAGS) -o $@ tools/bench/mkcorpus.c
 
 # Fetches IANA's current registry over the network; `make check` then says
 # what changed against the content.
@@ -121,6 +155,14 @@ update-iana:
 	    https://www.iana.org/assignments/http-status-codes/http-status-codes.xml
 	mv data/iana/http-status-codes.xml.new data/iana/http-status-codes.xml
 	@$(MAKE) --no-print-directory check || true
+
+# Installs the command and its man pages under $(DESTDIR)$(PREFIX).
+install: gen/statusgen
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	    $(DESTDIR)$(PREFIX)/share/man/man5
+	install -m 755 gen/statusgen $(DESTDIR)$(PREFIX)/bin/statusgen
+	install -m 644 gen/statusgen.1 $(DESTDIR)$(PREFIX)/share/man/man1/statusgen.1
+	install -m 644 gen/statusgen-content.5 $(DESTDIR)$(PREFIX)/share/man/man5/statusgen-content.5
 
 clean:
 	rm -rf build gen/statusgen tests/out tools/bench/mkcorpus

@@ -40,12 +40,14 @@ check_iana(struct corpus *c, struct meaning *m)
 	if (m->registry != REG_IANA) {
 		if (rec && m->slug == NULL)
 			diag(DIAG_ERROR, m->path, m->pos_registry,
-			     "IANA assigns %03d (%s): %03d.md must be its IANA meaning ('registry: iana'); "
+			     "IANA assigns %03d (%s): %03d.md must be its IANA meaning ('registry: "
+			     "iana'); "
 			     "put this meaning in %03d-VENDOR.md",
 			     m->code, rec->description, m->code, m->code);
 		else if (rec)
 			diag(DIAG_NOTE, m->path, m->pos_registry,
-			     "%s reuses %03d, which IANA assigns to '%s'; the page shows the conflict",
+			     "%s reuses %03d, which IANA assigns to '%s'; the page shows the "
+			     "conflict",
 			     m->id, m->code, rec->description);
 		return;
 	}
@@ -64,7 +66,8 @@ check_iana(struct corpus *c, struct meaning *m)
 		     m->code, rec->phrase, m->title[LANG_EN]);
 	if (rec->unused && m->status != STATUS_UNUSED)
 		diag(DIAG_ERROR, m->path, m->pos_status,
-		     "IANA marks %03d '(Unused)': the file needs 'status: unused' and a 'note'", m->code);
+		     "IANA marks %03d '(Unused)': the file needs 'status: unused' and a 'note'",
+		     m->code);
 	for (i = 0; i < rec->nxrefs; i++) {
 		const struct iana_xref *x = &rec->xrefs[i];
 		if (strcmp(x->type, "rfc") != 0 && strcmp(x->type, "draft") != 0)
@@ -78,11 +81,13 @@ check_iana(struct corpus *c, struct meaning *m)
 			     x->rfc, x->section, m->code, x->rfc, x->section);
 		else if (x->rfc)
 			diag(DIAG_ERROR, m->path, m->pos_refs,
-			     "IANA cites RFC %d for %03d, but the references lack it (add {rfc: %d})",
+			     "IANA cites RFC %d for %03d, but the references lack it (add {rfc: "
+			     "%d})",
 			     x->rfc, m->code, x->rfc);
 		else
 			diag(DIAG_ERROR, m->path, m->pos_refs,
-			     "IANA cites %s for %03d, but the references lack it (add {draft: \"%s\"})",
+			     "IANA cites %s for %03d, but the references lack it (add {draft: "
+			     "\"%s\"})",
 			     x->data, m->code, x->data);
 	}
 }
@@ -120,7 +125,8 @@ check_see_also(struct corpus *c, struct meaning *m)
 			diag(DIAG_ERROR, m->path, s->pos, "see-also names this file itself");
 		else if (s->target == NULL)
 			diag(DIAG_ERROR, m->path, s->pos,
-			     "see-also '%s': there is no %s.md in the content folder", s->id, s->id);
+			     "see-also '%s': there is no %s.md in the content folder", s->id,
+			     s->id);
 	}
 }
 
@@ -141,10 +147,11 @@ check_corpus(struct corpus *c, const char *today)
 		/* Two vendor files for the same product and number. */
 		for (j = i; j-- > 0 && c->m[j]->code == m->code;) {
 			struct meaning *o = c->m[j];
-			if (o->ok && o->vendor && m->vendor && strcasecmp(o->vendor, m->vendor) == 0)
+			if (o->ok && o->vendor && m->vendor &&
+			    strcasecmp(o->vendor, m->vendor) == 0)
 				diag(DIAG_ERROR, m->path, m->pos_registry,
-				     "duplicate meaning: %s already gives %s's meaning of %03d", o->path,
-				     m->vendor, m->code);
+				     "duplicate meaning: %s already gives %s's meaning of %03d",
+				     o->path, m->vendor, m->code);
 		}
 	}
 
@@ -180,7 +187,8 @@ check_corpus(struct corpus *c, const char *today)
 			char *path = xasprintf("%s/classes/%s.md", c->dir, class_slug[k]);
 			struct pos none = {0, 0};
 			diag(DIAG_WARNING, path, none,
-			     "missing class introduction: the %s page has no opening text", class_slug[k]);
+			     "missing class introduction: the %s page has no opening text",
+			     class_slug[k]);
 			free(path);
 		}
 	}

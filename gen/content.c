@@ -91,7 +91,8 @@ load_file(struct meaning *m)
 
 	if (file_read(m->path, CONTENT_MAX_BYTES, &data, &len) == -1) {
 		if (errno == EFBIG) {
-			diag(DIAG_ERROR, m->path, pos_none, "file is larger than the limit of 1 MiB (%d bytes)",
+			diag(DIAG_ERROR, m->path, pos_none,
+			     "file is larger than the limit of 1 MiB (%d bytes)",
 			     CONTENT_MAX_BYTES);
 			return 0;
 		}
@@ -103,11 +104,11 @@ load_file(struct meaning *m)
 	return 0;
 }
 
-
 /* What a folder of documents is: how a name is checked, what a document gets. */
 struct folder {
 	const char *rule; /* the error message for a wrong name */
-	int (*accept)(struct corpus *, const char *name, struct meaning *m); /* NULL m: check only */
+	int (*accept)(struct corpus *, const char *name,
+	              struct meaning *m); /* NULL m: check only */
 };
 
 /*
@@ -168,7 +169,8 @@ accept_page(struct corpus *c, const char *name, struct meaning *m)
 {
 	static const char *const taken[] = {"index", "vendors", "rfcs", "iana"};
 
-	if (name[0] == '\0' || strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(name) ||
+	if (name[0] == '\0' ||
+	    strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(name) ||
 	    (name[0] >= '0' && name[0] <= '9') || name_lookup(taken, 4, name) >= 0)
 		return 0;
 	if (m) {
@@ -206,7 +208,8 @@ corpus_load(const char *dir, int jobs, int *io_error)
 	size_t k;
 
 	if ((n = dir_list(dir, &names)) < 0) {
-		diag(DIAG_ERROR, dir, pos_none, "cannot read the content folder: %s", strerror(errno));
+		diag(DIAG_ERROR, dir, pos_none, "cannot read the content folder: %s",
+		     strerror(errno));
 		*io_error = 1;
 		return NULL;
 	}
@@ -224,12 +227,14 @@ corpus_load(const char *dir, int jobs, int *io_error)
 			pages = path;
 			path = NULL;
 		} else if (len < 4 || strcmp(names[i] + len - 3, ".md") != 0) {
-			diag(DIAG_WARNING, path, pos_none, "not a content file (not *.md); ignored");
+			diag(DIAG_WARNING, path, pos_none,
+			     "not a content file (not *.md); ignored");
 		} else {
 			names[i][len - 3] = '\0';
 			if (!id_parse(names[i], &code, &slug)) {
 				diag(DIAG_ERROR, path, pos_none,
-				     "file name must be NNN.md or NNN-vendor.md (three digits; vendor in "
+				     "file name must be NNN.md or NNN-vendor.md (three digits; "
+				     "vendor in "
 				     "lowercase letters, digits and '-')");
 			} else {
 				corpus_add(c, meaning_new(path, names[i]));

@@ -21,8 +21,8 @@
 struct held {
 	char *file;
 	struct pos pos;
-	size_t seq;  /* order of arrival: ties keep it */
-	char *line;  /* the whole line, with its newline */
+	size_t seq; /* order of arrival: ties keep it */
+	char *line; /* the whole line, with its newline */
 };
 
 static atomic_int counts[DIAG__N];

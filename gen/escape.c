@@ -19,7 +19,10 @@ put_escaped(struct buf *b, const char *s, const char *which)
 		s += n;
 		if (*s == '\0')
 			return;
-		buf_puts(b, *s == '&' ? "&amp;" : *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : "&quot;");
+		buf_puts(b, *s == '&'   ? "&amp;"
+		            : *s == '<' ? "&lt;"
+		            : *s == '>' ? "&gt;"
+		                        : "&quot;");
 		s++;
 	}
 }

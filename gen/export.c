@@ -66,9 +66,10 @@ export_meaning(const struct meaning *m)
 	for (i = 0; i < m->nrefs; i++) {
 		const struct ref *r = &m->refs[i];
 		x = json_object();
-		json_object_set_new(x, "type", json_string_nocheck(r->kind == REF_RFC     ? "rfc"
-		                                             : r->kind == REF_DRAFT ? "draft"
-		                                                                     : "url"));
+		json_object_set_new(x, "type",
+		                    json_string_nocheck(r->kind == REF_RFC     ? "rfc"
+		                                        : r->kind == REF_DRAFT ? "draft"
+		                                                               : "url"));
 		if (r->kind == REF_RFC) {
 			json_object_set_new(x, "rfc", json_integer(r->rfc));
 			json_object_set_new(x, "section", str_or_null(r->section));
@@ -91,7 +92,8 @@ export_meaning(const struct meaning *m)
 		x = json_object();
 		json_object_set_new(x, "code", json_string_nocheck(m->subs[i].code));
 		for (l = 0; l < LANG__N; l++)
-			json_object_set_new(x, lang_code[l], json_string_nocheck(m->subs[i].text[l]));
+			json_object_set_new(x, lang_code[l],
+			                    json_string_nocheck(m->subs[i].text[l]));
 		json_array_append_new(a, x);
 	}
 	json_object_set_new(o, "subcodes", a);
@@ -162,7 +164,8 @@ dump_to_buf(const char *chunk, size_t len, void *data)
 void
 export_json(struct buf *b, const json_t *j)
 {
-	if (json_dump_callback(j, dump_to_buf, b, JSON_SORT_KEYS | JSON_COMPACT | JSON_ENCODE_ANY) != 0)
+	if (json_dump_callback(j, dump_to_buf, b,
+	                       JSON_SORT_KEYS | JSON_COMPACT | JSON_ENCODE_ANY) != 0)
 		oom();
 	buf_add(b, "\n", 1);
 }
@@ -178,7 +181,8 @@ export_json(struct buf *b, const json_t *j)
  */
 
 /* What export_write's jobs share. */
-struct export {
+struct export
+{
 	const struct corpus *c;
 	struct outdir *od;
 	char **meanings; /* per number: its meanings' JSON array, made by its job */
@@ -249,7 +253,8 @@ export_number(size_t i, void *arg)
 int
 export_write(const struct corpus *c, struct outdir *od, int jobs)
 {
-	struct export x = {c, od, xcalloc(c->nnum + 1, sizeof(char *)), xcalloc(c->nnum + 1, sizeof(char *))};
+	struct export x = {c, od, xcalloc(c->nnum + 1, sizeof(char *)),
+	                   xcalloc(c->nnum + 1, sizeof(char *))};
 	json_t *rest = json_object(), *recs = json_array();
 	struct buf b = {0};
 	size_t i;

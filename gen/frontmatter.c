@@ -5,27 +5,19 @@
  * Two passes over the text: a pass over libyaml's events refuses what the
  * format never needs (anchors, aliases, tags, deep nesting) before anything
  * is built, then libyaml's document loader gives a tree whose nodes carry
- * their marks, and every key and value is checked against §2.  Every mistake
- * is reported through diag() at the line and column of the key or value, and
- * checking goes on.
+ * their marks, and each top-level key is handed to its reader (fmkeys.c)
+ * through the table below.  Every mistake is reported through diag() at the
+ * line and column of the key or value, and checking goes on.  This file
+ * also holds the helpers every reader uses (fm.h).
  */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
-#include "gen.h"
+#include "fm.h"
 
 /* Deepest nesting of collections the format uses is 3 (references → item). */
 #define FM_MAX_DEPTH 8
-
-struct fm {
-	struct meaning *m;
-	yaml_document_t doc;
-	int line0;       /* file line of the YAML's first line */
-	int errors;
-	int registry_ok; /* `registry` was read without error */
-};
 
 /* What a reader of one top-level key gets: the key's node and its value's. */
 typedef void key_reader(struct fm *f, const yaml_node_t *key, const yaml_node_t *value);
@@ -41,24 +33,14 @@ struct key_rule {
 	int required; /* IN_ bits */
 };
 
-/* Languages and frameworks a `constants` entry may name. */
-static const char *const constant_langs[] = {
-    "aspnetcore", "dotnet", "go",     "java", "kotlin", "ktor",  "node",
-    "php",        "python", "rails", "ruby", "rust",   "spring", "swift", "vapor",
-};
-#define N_CONSTANT_LANGS (int)(sizeof(constant_langs) / sizeof(constant_langs[0]))
-
-static struct pos
+struct pos
 mark_pos(const struct fm *f, yaml_mark_t mk)
 {
 	struct pos p = {(int)mk.line + f->line0, (int)mk.column + 1};
 	return p;
 }
 
-static void fm_error(struct fm *, const yaml_node_t *, const char *, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
+void
 fm_error(struct fm *f, const yaml_node_t *n, const char *fmt, ...)
 {
 	va_list ap;
@@ -72,7 +54,7 @@ fm_error(struct fm *f, const yaml_node_t *n, const char *fmt, ...)
 static const char *const node_kind[] = {"nothing", "text", "list", "mapping"};
 
 /* Returns the scalar's text, or NULL after reporting that `what` must be text. */
-static const char *
+const char *
 want_text(struct fm *f, const yaml_node_t *n, const char *what)
 {
 	if (n->type != YAML_SCALAR_NODE) {
@@ -87,7 +69,7 @@ want_text(struct fm *f, const yaml_node_t *n, const char *what)
 }
 
 /* Like want_text(), and the text must be a single line. */
-static const char *
+const char *
 want_line(struct fm *f, const yaml_node_t *n, const char *what)
 {
 	const char *s = want_text(f, n, what);
@@ -100,7 +82,7 @@ want_line(struct fm *f, const yaml_node_t *n, const char *what)
 }
 
 /* Returns 1 and the value of a plain decimal scalar of at most `digits` digits. */
-static int
+int
 want_int(struct fm *f, const yaml_node_t *n, const char *what, int digits, int *out)
 {
 	const char *s;
@@ -125,22 +107,22 @@ bad:
 	return 0;
 }
 
-static yaml_node_t *
-node(struct fm *f, int i)
+yaml_node_t *
+fm_node(struct fm *f, int i)
 {
 	return yaml_document_get_node(&f->doc, i);
 }
 
 /* Returns the value of key `name` in mapping `n`, or NULL. */
-static yaml_node_t *
+yaml_node_t *
 map_get(struct fm *f, const yaml_node_t *n, const char *name)
 {
 	yaml_node_pair_t *p;
 
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node(f, p->key);
+		yaml_node_t *k = fm_node(f, p->key);
 		if (k->type == YAML_SCALAR_NODE && strcmp((char *)k->data.scalar.value, name) == 0)
-			return node(f, p->value);
+			return fm_node(f, p->value);
 	}
 	return NULL;
 }
@@ -149,14 +131,14 @@ map_get(struct fm *f, const yaml_node_t *n, const char *name)
  * Checks that mapping `n` has only keys from `allowed` (NULL-terminated), each
  * once, as plain text.  Returns 1 if so; reports each offender.
  */
-static int
+int
 map_keys(struct fm *f, const yaml_node_t *n, const char *what, const char *const *allowed)
 {
 	yaml_node_pair_t *p, *q;
 	int ok = 1;
 
 	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node(f, p->key);
+		yaml_node_t *k = fm_node(f, p->key);
 		const char *const *a;
 		if (k->type != YAML_SCALAR_NODE) {
 			fm_error(f, k, "a key of %s must be text", what);
@@ -167,14 +149,16 @@ map_keys(struct fm *f, const yaml_node_t *n, const char *what, const char *const
 			if (strcmp(*a, (char *)k->data.scalar.value) == 0)
 				break;
 		if (*a == NULL) {
-			fm_error(f, k, "unknown key '%s' in %s", (char *)k->data.scalar.value, what);
+			fm_error(f, k, "unknown key '%s' in %s", (char *)k->data.scalar.value,
+			         what);
 			ok = 0;
 			continue;
 		}
 		for (q = n->data.mapping.pairs.start; q < p; q++) {
-			yaml_node_t *k2 = node(f, q->key);
+			yaml_node_t *k2 = fm_node(f, q->key);
 			if (k2->type == YAML_SCALAR_NODE &&
-			    strcmp((char *)k2->data.scalar.value, (char *)k->data.scalar.value) == 0) {
+			    strcmp((char *)k2->data.scalar.value, (char *)k->data.scalar.value) ==
+			        0) {
 				fm_error(f, k, "key '%s' appears twice in %s",
 				         (char *)k->data.scalar.value, what);
 				ok = 0;
@@ -185,13 +169,13 @@ map_keys(struct fm *f, const yaml_node_t *n, const char *what, const char *const
 	return ok;
 }
 
-static const char *const lang_keys[] = {"en", "zh", NULL};
+const char *const fm_lang_keys[] = {"en", "zh", NULL};
 
 /*
  * Reads a mapping `{en: …, zh: …}` of one-line texts into out[] (each
  * strdup'ed).  Both languages are required.
  */
-static void
+void
 read_lang_text(struct fm *f, const yaml_node_t *kn, const yaml_node_t *n, const char *key,
                char *out[LANG__N], struct pos *en_pos)
 {
@@ -201,7 +185,7 @@ read_lang_text(struct fm *f, const yaml_node_t *kn, const yaml_node_t *n, const 
 		fm_error(f, n, "'%s' must be a mapping with 'en' and 'zh'", key);
 		return;
 	}
-	map_keys(f, n, key, lang_keys);
+	map_keys(f, n, key, fm_lang_keys);
 	for (l = 0; l < LANG__N; l++) {
 		yaml_node_t *v = map_get(f, n, lang_code[l]);
 		char what[64];
@@ -220,7 +204,7 @@ read_lang_text(struct fm *f, const yaml_node_t *kn, const yaml_node_t *n, const 
 	}
 }
 
-static int
+int
 read_enum(struct fm *f, const yaml_node_t *n, const char *key, const char *const *names, int count)
 {
 	const char *s = want_text(f, n, key);
@@ -240,280 +224,6 @@ read_enum(struct fm *f, const yaml_node_t *n, const char *key, const char *const
 	return -1;
 }
 
-static void
-read_references(struct fm *f, const yaml_node_t *n)
-{
-	static const char *const rfc_keys[] = {"rfc", "section", NULL};
-	static const char *const draft_keys[] = {"draft", NULL};
-	static const char *const url_keys[] = {"url", "text", NULL};
-	struct meaning *m = f->m;
-	yaml_node_item_t *it;
-
-	if (n->type != YAML_SEQUENCE_NODE) {
-		fm_error(f, n, "'references' must be a list");
-		return;
-	}
-	if (n->data.sequence.items.start == n->data.sequence.items.top)
-		fm_error(f, n, "'references' is empty");
-	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
-		yaml_node_t *e = node(f, *it), *v;
-		struct ref r;
-		const char *s;
-
-		memset(&r, 0, sizeof(r));
-		r.pos = mark_pos(f, e->start_mark);
-		if (e->type != YAML_MAPPING_NODE) {
-			fm_error(f, e, "a reference must be a mapping: {rfc: N, section: \"x.y\"}, "
-			               "{draft: \"draft-…\"} or {url: \"https://…\", text: \"…\"}");
-			continue;
-		}
-		if ((v = map_get(f, e, "rfc")) != NULL) {
-			r.kind = REF_RFC;
-			if (!map_keys(f, e, "a reference", rfc_keys) ||
-			    !want_int(f, v, "'rfc'", 5, &r.rfc))
-				continue;
-			if ((v = map_get(f, e, "section")) != NULL) {
-				size_t i;
-				if ((s = want_text(f, v, "'section'")) == NULL)
-					continue;
-				for (i = 0; s[i]; i++)
-					if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.' ||
-					      (s[i] >= 'A' && s[i] <= 'Z')))
-						break;
-				if (s[i] || s[0] == '.' || s[i - 1] == '.') {
-					fm_error(f, v, "'section' must look like \"15.5.5\" or \"A.2\", not '%s'", s);
-					continue;
-				}
-				r.section = xstrdup(s);
-			}
-		} else if ((v = map_get(f, e, "draft")) != NULL) {
-			r.kind = REF_DRAFT;
-			if (!map_keys(f, e, "a reference", draft_keys) ||
-			    (s = want_line(f, v, "'draft'")) == NULL)
-				continue;
-			if (strncmp(s, "draft-", 6) != 0 || strpbrk(s, " /?#")) {
-				fm_error(f, v, "'draft' must be an Internet-Draft name such as "
-				               "\"draft-ietf-httpbis-…\", not '%s'", s);
-				continue;
-			}
-			r.draft = xstrdup(s);
-		} else if ((v = map_get(f, e, "url")) != NULL) {
-			yaml_node_t *t = map_get(f, e, "text");
-			r.kind = REF_URL;
-			if (!map_keys(f, e, "a reference", url_keys) ||
-			    (s = want_line(f, v, "'url'")) == NULL)
-				continue;
-			if ((strncmp(s, "https://", 8) != 0 && strncmp(s, "http://", 7) != 0) ||
-			    strpbrk(s, " \t\"<>")) {
-				fm_error(f, v, "'url' must be an absolute http(s) address, not '%s'", s);
-				continue;
-			}
-			if (t == NULL) {
-				fm_error(f, e, "a url reference needs 'text' to show");
-				continue;
-			}
-			if ((s = want_line(f, t, "'text'")) == NULL)
-				continue;
-			r.url = xstrdup((char *)v->data.scalar.value);
-			r.text = xstrdup(s);
-		} else {
-			fm_error(f, e, "a reference needs 'rfc', 'draft' or 'url'");
-			continue;
-		}
-		url_resolve_ref(&r); /* the address and text of an RFC or a draft */
-		m->refs = xrealloc(m->refs, (m->nrefs + 1) * sizeof(*m->refs));
-		m->refs[m->nrefs++] = r;
-	}
-}
-
-static void
-read_see_also(struct fm *f, const yaml_node_t *n)
-{
-	struct meaning *m = f->m;
-	yaml_node_item_t *it;
-
-	if (n->type != YAML_SEQUENCE_NODE) {
-		fm_error(f, n, "'see-also' must be a list of code ids, e.g. [410, 499-nginx]");
-		return;
-	}
-	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
-		yaml_node_t *e = node(f, *it);
-		const char *s, *slug;
-		int code;
-		size_t i;
-
-		if ((s = want_text(f, e, "a 'see-also' entry")) == NULL)
-			continue;
-		if (!id_parse(s, &code, &slug)) {
-			fm_error(f, e, "'%s' is not a code id (three digits, optionally '-vendor', "
-			               "e.g. 410 or 499-nginx)", s);
-			continue;
-		}
-		for (i = 0; i < m->nsee; i++)
-			if (strcmp(m->see[i].id, s) == 0)
-				break;
-		if (i < m->nsee) {
-			fm_error(f, e, "'%s' appears twice in 'see-also'", s);
-			continue;
-		}
-		m->see = xrealloc(m->see, (m->nsee + 1) * sizeof(*m->see));
-		m->see[m->nsee].id = xstrdup(s);
-		m->see[m->nsee].pos = mark_pos(f, e->start_mark);
-		m->see[m->nsee].target = NULL;
-		m->nsee++;
-	}
-}
-
-static void
-read_subcodes(struct fm *f, const yaml_node_t *n)
-{
-	static const char *const sub_keys[] = {"code", "en", "zh", NULL};
-	struct meaning *m = f->m;
-	yaml_node_item_t *it;
-
-	if (n->type != YAML_SEQUENCE_NODE) {
-		fm_error(f, n, "'subcodes' must be a list of {code: \"403.14\", en: …, zh: …}");
-		return;
-	}
-	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
-		yaml_node_t *e = node(f, *it), *v;
-		struct subcode sc = {0};
-		const char *s, *dot;
-		char prefix[8];
-		int l, ok = 1;
-		size_t i;
-
-		if (e->type != YAML_MAPPING_NODE) {
-			fm_error(f, e, "a sub-status code must be a mapping {code: \"403.14\", en: …, zh: …}");
-			continue;
-		}
-		if (!map_keys(f, e, "a sub-status code", sub_keys))
-			continue;
-		if ((v = map_get(f, e, "code")) == NULL) {
-			fm_error(f, e, "a sub-status code needs 'code'");
-			continue;
-		}
-		if ((s = want_text(f, v, "'code'")) == NULL)
-			continue;
-		snprintf(prefix, sizeof(prefix), "%03d.", m->code);
-		dot = strchr(s, '.');
-		if (strncmp(s, prefix, 4) != 0 || dot == NULL || dot[1] == '\0' ||
-		    strspn(dot + 1, "0123456789") != strlen(dot + 1)) {
-			fm_error(f, v, "sub-status code '%s' must be %s followed by digits", s, prefix);
-			continue;
-		}
-		for (i = 0; i < m->nsubs; i++)
-			if (strcmp(m->subs[i].code, s) == 0)
-				break;
-		if (i < m->nsubs) {
-			fm_error(f, v, "sub-status code '%s' appears twice", s);
-			continue;
-		}
-		for (l = 0; l < LANG__N; l++) {
-			yaml_node_t *t = map_get(f, e, lang_code[l]);
-			const char *txt;
-			if (t == NULL) {
-				fm_error(f, e, "sub-status code '%s' has no '%s'", s, lang_code[l]);
-				ok = 0;
-			} else if ((txt = want_line(f, t, lang_code[l])) == NULL) {
-				ok = 0;
-			} else {
-				sc.text[l] = xstrdup(txt);
-			}
-		}
-		if (!ok) {
-			free(sc.text[0]);
-			free(sc.text[1]);
-			continue;
-		}
-		sc.code = xstrdup(s);
-		m->subs = xrealloc(m->subs, (m->nsubs + 1) * sizeof(*m->subs));
-		m->subs[m->nsubs++] = sc;
-	}
-}
-
-static void
-read_aliases(struct fm *f, const yaml_node_t *n)
-{
-	struct meaning *m = f->m;
-	int l;
-
-	if (n->type != YAML_MAPPING_NODE) {
-		fm_error(f, n, "'aliases' must be a mapping with 'en' and 'zh' lists");
-		return;
-	}
-	map_keys(f, n, "'aliases'", lang_keys);
-	for (l = 0; l < LANG__N; l++) {
-		yaml_node_t *v = map_get(f, n, lang_code[l]);
-		yaml_node_item_t *it;
-		if (v == NULL)
-			continue;
-		if (v->type != YAML_SEQUENCE_NODE) {
-			fm_error(f, v, "'aliases.%s' must be a list", lang_code[l]);
-			continue;
-		}
-		for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
-			const char *s = want_line(f, node(f, *it), "an alias");
-			if (s == NULL)
-				continue;
-			m->aliases[l] = xrealloc(m->aliases[l], (m->naliases[l] + 1) * sizeof(char *));
-			m->aliases[l][m->naliases[l]++] = xstrdup(s);
-		}
-	}
-}
-
-static int
-cmp_constant(const void *a, const void *b)
-{
-	return strcmp(((const struct constant *)a)->lang, ((const struct constant *)b)->lang);
-}
-
-static void
-read_constants(struct fm *f, const yaml_node_t *n)
-{
-	struct meaning *m = f->m;
-	yaml_node_pair_t *p;
-
-	if (n->type != YAML_MAPPING_NODE) {
-		fm_error(f, n, "'constants' must be a mapping such as {go: http.StatusNotFound}");
-		return;
-	}
-	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node(f, p->key), *v = node(f, p->value);
-		const char *ks, *vs;
-		size_t i;
-
-		if ((ks = want_text(f, k, "a key of 'constants'")) == NULL)
-			continue;
-		if (name_lookup(constant_langs, N_CONSTANT_LANGS, ks) < 0) {
-			struct buf b = {0};
-			int j;
-			for (j = 0; j < N_CONSTANT_LANGS; j++) {
-				buf_puts(&b, j ? ", " : "");
-				buf_puts(&b, constant_langs[j]);
-			}
-			fm_error(f, k, "unknown language '%s' in 'constants' (known: %s)", ks, b.s);
-			buf_free(&b);
-			continue;
-		}
-		for (i = 0; i < m->nconsts; i++)
-			if (strcmp(m->consts[i].lang, ks) == 0)
-				break;
-		if (i < m->nconsts) {
-			fm_error(f, k, "key '%s' appears twice in 'constants'", ks);
-			continue;
-		}
-		if ((vs = want_line(f, v, "a constant")) == NULL)
-			continue;
-		m->consts = xrealloc(m->consts, (m->nconsts + 1) * sizeof(*m->consts));
-		m->consts[m->nconsts].lang = xstrdup(ks);
-		m->consts[m->nconsts].value = xstrdup(vs);
-		m->nconsts++;
-	}
-	if (m->nconsts > 1)
-		qsort(m->consts, m->nconsts, sizeof(*m->consts), cmp_constant);
-}
-
 /* Reports the syntax error libyaml's parser `p` stopped at. */
 static void
 report_syntax(struct fm *f, const yaml_parser_t *p, const char *yaml, size_t len)
@@ -526,7 +236,8 @@ report_syntax(struct fm *f, const yaml_parser_t *p, const char *yaml, size_t len
 	else if (p->context)
 		diag(DIAG_ERROR, f->m->path, pp, "YAML: %s %s", p->problem, p->context);
 	else
-		diag(DIAG_ERROR, f->m->path, pp, "YAML: %s", p->problem ? p->problem : "syntax error");
+		diag(DIAG_ERROR, f->m->path, pp, "YAML: %s",
+		     p->problem ? p->problem : "syntax error");
 	f->errors++;
 }
 
@@ -544,12 +255,15 @@ too_deep(struct fm *f, yaml_node_t *n, int limit)
 		return n;
 	if (n->type == YAML_SEQUENCE_NODE) {
 		for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++)
-			if ((d = too_deep(f, yaml_document_get_node(&f->doc, *it), limit - 1)) != NULL)
+			if ((d = too_deep(f, yaml_document_get_node(&f->doc, *it), limit - 1)) !=
+			    NULL)
 				return d;
 	} else if (n->type == YAML_MAPPING_NODE) {
 		for (pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top; pr++)
-			if ((d = too_deep(f, yaml_document_get_node(&f->doc, pr->value), limit - 1)) != NULL ||
-			    (d = too_deep(f, yaml_document_get_node(&f->doc, pr->key), limit - 1)) != NULL)
+			if ((d = too_deep(f, yaml_document_get_node(&f->doc, pr->value),
+			                  limit - 1)) != NULL ||
+			    (d = too_deep(f, yaml_document_get_node(&f->doc, pr->key),
+			                  limit - 1)) != NULL)
 				return d;
 	}
 	return NULL;
@@ -586,13 +300,15 @@ scan_events(struct fm *f, const char *yaml, size_t len)
 			if (ev.data.document_start.tag_directives.start !=
 			        ev.data.document_start.tag_directives.end ||
 			    ev.data.document_start.version_directive) {
-				diag(DIAG_ERROR, f->m->path, at, "YAML directives are not allowed in front matter");
+				diag(DIAG_ERROR, f->m->path, at,
+				     "YAML directives are not allowed in front matter");
 				f->errors++;
 				rc = -1;
 			}
 			break;
 		case YAML_ALIAS_EVENT:
-			diag(DIAG_ERROR, f->m->path, at, "YAML aliases ('*%s') are not allowed in front matter",
+			diag(DIAG_ERROR, f->m->path, at,
+			     "YAML aliases ('*%s') are not allowed in front matter",
 			     (char *)ev.data.alias.anchor);
 			f->errors++;
 			rc = -1;
@@ -619,20 +335,21 @@ scan_events(struct fm *f, const char *yaml, size_t len)
 			break;
 		}
 		if (anchor) {
-			diag(DIAG_ERROR, f->m->path, at, "YAML anchors ('&%s') are not allowed in front matter",
+			diag(DIAG_ERROR, f->m->path, at,
+			     "YAML anchors ('&%s') are not allowed in front matter",
 			     (char *)anchor);
 			f->errors++;
 			rc = -1;
 		}
 		if (tag) {
-			diag(DIAG_ERROR, f->m->path, at, "YAML tags ('%s') are not allowed in front matter",
-			     (char *)tag);
+			diag(DIAG_ERROR, f->m->path, at,
+			     "YAML tags ('%s') are not allowed in front matter", (char *)tag);
 			f->errors++;
 			rc = -1;
 		}
 		if (depth > FM_MAX_DEPTH) {
-			diag(DIAG_ERROR, f->m->path, at, "front matter is nested deeper than %d levels",
-			     FM_MAX_DEPTH);
+			diag(DIAG_ERROR, f->m->path, at,
+			     "front matter is nested deeper than %d levels", FM_MAX_DEPTH);
 			f->errors++;
 			rc = -1;
 			done = 1;
@@ -641,117 +358,6 @@ scan_events(struct fm *f, const char *yaml, size_t len)
 	}
 	yaml_parser_delete(&p);
 	return rc;
-}
-
-/* ---------------------------------------------------- top-level keys */
-
-static void
-key_code(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
-{
-	int code;
-
-	if (want_int(f, v, "'code'", 3, &code) && code != f->m->code)
-		fm_error(f, v, "code %d does not match the file name (%03d)", code, f->m->code);
-}
-
-static void
-key_class(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
-{
-	struct meaning *m = f->m;
-	int c = read_enum(f, v, "class", class_name, CLASS__N);
-
-	if (c < 0)
-		return;
-	if (m->is_class) {
-		/* A class introduction's class is its file name's. */
-		if (c != (int)m->klass)
-			fm_error(f, v, "class '%s' does not agree with the file name (%s.md is '%s')",
-			         class_name[c], class_slug[m->klass], class_name[m->klass]);
-		return;
-	}
-	m->klass = c;
-	if (c != class_of_code(m->code))
-		fm_error(f, v, "class '%s' does not agree with code %03d, which is '%s'", class_name[c],
-		         m->code, class_name[class_of_code(m->code)]);
-}
-
-static void
-key_registry(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
-{
-	int r = read_enum(f, v, "registry", registry_name, REG__N);
-
-	f->m->pos_registry = mark_pos(f, v->start_mark);
-	if (r >= 0)
-		f->m->registry = r;
-	f->registry_ok = r >= 0;
-}
-
-static void
-key_vendor(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
-{
-	const char *s = want_line(f, v, "'vendor'");
-
-	if (s)
-		f->m->vendor = xstrdup(s);
-}
-
-static void
-key_title(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
-{
-	read_lang_text(f, kn, v, "title", f->m->title, &f->m->pos_title_en);
-}
-
-static void
-key_summary(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
-{
-	read_lang_text(f, kn, v, "summary", f->m->summary, NULL);
-}
-
-static void
-key_note(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
-{
-	read_lang_text(f, kn, v, "note", f->m->note, NULL);
-}
-
-static void
-key_references(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
-{
-	f->m->pos_refs = mark_pos(f, kn->start_mark);
-	read_references(f, v);
-}
-
-static void
-key_see_also(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
-{
-	read_see_also(f, v);
-}
-
-static void
-key_status(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
-{
-	int s = read_enum(f, v, "status", status_name, STATUS__N);
-
-	f->m->pos_status = mark_pos(f, kn->start_mark);
-	if (s >= 0)
-		f->m->status = s;
-}
-
-static void
-key_subcodes(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
-{
-	read_subcodes(f, v);
-}
-
-static void
-key_aliases(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
-{
-	read_aliases(f, v);
-}
-
-static void
-key_constants(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
-{
-	read_constants(f, v);
 }
 
 /* Every top-level key of the format (SPEC §2), in the order the man page
@@ -864,7 +470,7 @@ fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
 		goto done;
 	}
 	for (pair = root->data.mapping.pairs.start; pair < root->data.mapping.pairs.top; pair++) {
-		yaml_node_t *kn = node(&f, pair->key), *v = node(&f, pair->value);
+		yaml_node_t *kn = fm_node(&f, pair->key), *v = fm_node(&f, pair->value);
 		const char *ks;
 
 		if (kn->type != YAML_SCALAR_NODE) {
@@ -884,9 +490,13 @@ fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
 		seen[k] = kn;
 		if (!(keys[k].allowed & kind)) {
 			if (m->is_class)
-				fm_error(&f, kn, "key '%s' is not used in a class introduction", ks);
+				fm_error(&f, kn, "key '%s' is not used in a class introduction",
+				         ks);
 			else
-				fm_error(&f, kn, "key '%s' is not used in a page (only title, summary, note)", ks);
+				fm_error(
+				    &f, kn,
+				    "key '%s' is not used in a page (only title, summary, note)",
+				    ks);
 			continue;
 		}
 		keys[k].read(&f, kn, v);

@@ -263,9 +263,9 @@ char *tmpl_render(struct tmpl *t, struct json_t *globals, struct json_t *ctx, si
 
 /* What the view models read: nothing in it changes while pages are made. */
 struct view {
-	const struct corpus *c;         /* checked, linked and rendered */
-	const struct json_t *strings;   /* templates/strings.json, by language */
-	int has_class[CLASS__N];        /* the class has a page: some meaning belongs to it */
+	const struct corpus *c;       /* checked, linked and rendered */
+	const struct json_t *strings; /* templates/strings.json, by language */
+	int has_class[CLASS__N];      /* the class has a page: some meaning belongs to it */
 };
 /* Each view_ function below returns a new view model; the caller owns it
  * (json_decref).  None reports. */

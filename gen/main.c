@@ -163,11 +163,11 @@ int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-	    {"content", required_argument, NULL, 'c'}, {"templates", required_argument, NULL, 't'},
-	    {"iana", required_argument, NULL, 'i'},    {"out", required_argument, NULL, 'o'},
+	    {"content", required_argument, NULL, 'c'},  {"templates", required_argument, NULL, 't'},
+	    {"iana", required_argument, NULL, 'i'},     {"out", required_argument, NULL, 'o'},
 	    {"base-url", required_argument, NULL, 'b'}, {"werror", no_argument, NULL, 'W'},
-	    {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
-	    {"vendor", required_argument, NULL, 'v'},  {NULL, 0, NULL, 0},
+	    {"help", no_argument, NULL, 'h'},           {"version", no_argument, NULL, 'V'},
+	    {"vendor", required_argument, NULL, 'v'},   {NULL, 0, NULL, 0},
 	};
 	/* Which options each command takes. */
 	static const char build_opts[] = "ctiobW", check_opts[] = "ciW", new_opts[] = "civ";
@@ -175,7 +175,7 @@ main(int argc, char **argv)
 	const char *content = "content", *iana = "data/iana/http-status-codes.xml", *cmd, *takes;
 	const char *vendor = NULL, *code_arg = NULL, *today;
 	char today_buf[11];
-	int werror = 0, ch, rc;
+	int werror = 0, ch, rc, idx = 0;
 
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		fputs(usage, stdout);
@@ -210,7 +210,7 @@ main(int argc, char **argv)
 		code_arg = argv[2];
 		optind = 3;
 	}
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "", longopts, &idx)) != -1) {
 		if (ch == 'h') {
 			fputs(usage, stdout);
 			fputs(help, stdout);
@@ -222,19 +222,34 @@ main(int argc, char **argv)
 		}
 		if (ch == '?' || strchr(takes, ch) == NULL) {
 			if (ch != '?')
-				fprintf(stderr, "statusgen %s: %s is not an option of this command\n", cmd,
-				        argv[optind - 1]);
+				fprintf(stderr,
+				        "statusgen %s: --%s is not an option of this command\n",
+				        cmd, longopts[idx].name);
 			fputs(usage, stderr);
 			return 2;
 		}
 		switch (ch) {
-		case 'c': content = optarg; break;
-		case 't': opt.templates = optarg; break;
-		case 'i': iana = optarg; break;
-		case 'o': opt.out = optarg; break;
-		case 'b': opt.base_url = optarg; break;
-		case 'W': werror = 1; break;
-		case 'v': vendor = optarg; break;
+		case 'c':
+			content = optarg;
+			break;
+		case 't':
+			opt.templates = optarg;
+			break;
+		case 'i':
+			iana = optarg;
+			break;
+		case 'o':
+			opt.out = optarg;
+			break;
+		case 'b':
+			opt.base_url = optarg;
+			break;
+		case 'W':
+			werror = 1;
+			break;
+		case 'v':
+			vendor = optarg;
+			break;
 		}
 	}
 	if (optind < argc) {

@@ -95,10 +95,11 @@ link_target(struct meaning *m, const struct corpus *c, cmark_node *n, int report
 	if (url == NULL || url[0] == '\0' || url[0] == '#')
 		return NULL;
 	if (has_scheme(url)) {
-		if (strncmp(url, "http://", 7) && strncmp(url, "https://", 8) && strncmp(url, "mailto:", 7) &&
-		    report)
+		if (strncmp(url, "http://", 7) && strncmp(url, "https://", 8) &&
+		    strncmp(url, "mailto:", 7) && report)
 			diag(DIAG_ERROR, m->path, node_pos(m, n),
-			     "link to '%s': only http, https and mailto addresses may be linked", url);
+			     "link to '%s': only http, https and mailto addresses may be linked",
+			     url);
 		return NULL;
 	}
 	*plain = 0;
@@ -115,7 +116,8 @@ link_target(struct meaning *m, const struct corpus *c, cmark_node *n, int report
 		if (id_parse(id, &code, &slug)) {
 			if ((t = corpus_find(c, id)) == NULL && report)
 				diag(DIAG_ERROR, m->path, node_pos(m, n),
-				     "link to '%.*s': there is no such content file", (int)len, url);
+				     "link to '%.*s': there is no such content file", (int)len,
+				     url);
 			free(id);
 			return t;
 		}
@@ -201,7 +203,8 @@ heading_text(cmark_node *n, struct buf *b)
 
 	for (c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
 		cmark_node_type t = cmark_node_get_type(c);
-		if ((t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) && (lit = cmark_node_get_literal(c)))
+		if ((t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) &&
+		    (lit = cmark_node_get_literal(c)))
 			buf_puts(b, lit);
 		else if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK)
 			buf_puts(b, " ");
@@ -227,9 +230,11 @@ anchor_sections(struct meaning *m, enum lang l, cmark_node *doc, int level)
 		char *span;
 		struct section *sec;
 
-		if (cmark_node_get_type(n) != CMARK_NODE_HEADING || cmark_node_get_heading_level(n) != level)
+		if (cmark_node_get_type(n) != CMARK_NODE_HEADING ||
+		    cmark_node_get_heading_level(n) != level)
 			continue;
-		m->sections[l] = xrealloc(m->sections[l], (m->nsections[l] + 1) * sizeof(*m->sections[l]));
+		m->sections[l] =
+		    xrealloc(m->sections[l], (m->nsections[l] + 1) * sizeof(*m->sections[l]));
 		sec = &m->sections[l][m->nsections[l]++];
 		sec->id = url_section_id(m, m->nsections[l]);
 		heading_text(n, &text);
@@ -286,15 +291,16 @@ md_check(struct meaning *m, const struct corpus *c)
 		next = cmark_node_next(n);
 		if (ml == -2) {
 			diag(DIAG_ERROR, m->path, node_pos(m, n),
-			     "language marker must be exactly '<!-- lang: zh -->' or '<!-- lang: en -->'");
+			     "language marker must be exactly '<!-- lang: zh -->' or '<!-- lang: "
+			     "en -->'");
 			cmark_node_free(n);
 			continue;
 		}
 		if (ml >= 0) {
 			if (docs[ml]) {
 				diag(DIAG_ERROR, m->path, node_pos(m, n),
-				     "language section '%s' appears twice (first at line %d)", lang_code[ml],
-				     markers[ml].line);
+				     "language section '%s' appears twice (first at line %d)",
+				     lang_code[ml], markers[ml].line);
 				cur = -1;
 			} else {
 				docs[ml] = cmark_node_new(CMARK_NODE_DOCUMENT);

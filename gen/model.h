@@ -37,7 +37,14 @@ enum klass {
 
 enum registry_kind { REG_IANA, REG_VENDOR, REG_UNOFFICIAL, REG__N };
 
-enum status { STATUS_CURRENT, STATUS_DEPRECATED, STATUS_UNUSED, STATUS_OBSOLETE, STATUS_JOKE, STATUS__N };
+enum status {
+	STATUS_CURRENT,
+	STATUS_DEPRECATED,
+	STATUS_UNUSED,
+	STATUS_OBSOLETE,
+	STATUS_JOKE,
+	STATUS__N
+};
 
 enum ref_kind { REF_RFC, REF_DRAFT, REF_URL };
 
@@ -80,33 +87,33 @@ struct cmark_node;
 
 /* One meaning of a status code (one file of content/), or a class introduction. */
 struct meaning {
-	char *path;  /* the file as named on the command line: content/404.md */
+	char *path;   /* the file as named on the command line: content/404.md */
 	int is_class; /* a class introduction (content/classes/4xx.md): no code,
 	                 registry or references; `klass` from the file name */
 	int is_page;  /* a page of its own (content/pages/guide.md): title,
 	                 summary, note and a body only */
-	char *id;    /* from the file name: "404", "499-nginx", "4xx", "guide" */
-	char *slug;  /* the vendor part of the file name ("nginx"), pointing into
-	                `id` (not owned), or NULL */
-	int code;    /* from the file name; -1 for class introductions and pages */
+	char *id;     /* from the file name: "404", "499-nginx", "4xx", "guide" */
+	char *slug;   /* the vendor part of the file name ("nginx"), pointing into
+	                 `id` (not owned), or NULL */
+	int code;     /* from the file name; -1 for class introductions and pages */
 
 	/* The front matter; each may be NULL (or 0 long) after an error in it. */
-	enum klass klass;              /* from `class`, else from the code */
-	enum registry_kind registry;   /* from `registry` */
-	enum status status;            /* from `status`; STATUS_CURRENT if none */
-	char *vendor;                  /* display name, for REG_VENDOR; else NULL */
-	char *title[LANG__N];          /* required; NULL only after an error */
-	char *summary[LANG__N];        /* required; NULL only after an error */
-	char *note[LANG__N];           /* callout (and the reason for a status), or NULL */
-	char **aliases[LANG__N];       /* former or common names, naliases[l] of them */
+	enum klass klass;            /* from `class`, else from the code */
+	enum registry_kind registry; /* from `registry` */
+	enum status status;          /* from `status`; STATUS_CURRENT if none */
+	char *vendor;                /* display name, for REG_VENDOR; else NULL */
+	char *title[LANG__N];        /* required; NULL only after an error */
+	char *summary[LANG__N];      /* required; NULL only after an error */
+	char *note[LANG__N];         /* callout (and the reason for a status), or NULL */
+	char **aliases[LANG__N];     /* former or common names, naliases[l] of them */
 	size_t naliases[LANG__N];
-	struct ref *refs;              /* `references`, in file order */
+	struct ref *refs; /* `references`, in file order */
 	size_t nrefs;
-	struct see_also *see;          /* `see-also`, in file order */
+	struct see_also *see; /* `see-also`, in file order */
 	size_t nsee;
-	struct subcode *subs;          /* IIS-style sub-status codes, in file order */
+	struct subcode *subs; /* IIS-style sub-status codes, in file order */
 	size_t nsubs;
-	struct constant *consts;       /* sorted by lang */
+	struct constant *consts; /* sorted by lang */
 	size_t nconsts;
 
 	/* Positions of keys and values that later stages report on. */
@@ -117,19 +124,19 @@ struct meaning {
 	struct pos pos_status;   /* the `status` key, or pos_start */
 
 	/* Body, split by markdown.c. */
-	char *body;              /* Markdown after the front matter, or NULL when the
-	                            file could not be split */
-	int body_line;           /* line of the file where `body` starts; -1 after an
-	                            I/O error while loading */
-	struct cmark_node *doc[LANG__N]; /* each language's document between md_check
-	                                    and md_render (owned), else NULL */
-	char *html[LANG__N];     /* rendered, links rewritten; NULL until rendered */
+	char *body;                        /* Markdown after the front matter, or NULL when the
+	                                      file could not be split */
+	int body_line;                     /* line of the file where `body` starts; -1 after an
+	                                      I/O error while loading */
+	struct cmark_node *doc[LANG__N];   /* each language's document between md_check
+	                                      and md_render (owned), else NULL */
+	char *html[LANG__N];               /* rendered, links rewritten; NULL until rendered */
 	struct section *sections[LANG__N]; /* the body's top-level headings */
 	size_t nsections[LANG__N];
 
 	/* Set by check.c. */
 	const struct iana_record *iana; /* the registry record of `code`, or NULL */
-	int ok;                          /* front matter parsed without error */
+	int ok;                         /* front matter parsed without error */
 };
 
 /* One cross-reference of an IANA record. */
@@ -143,21 +150,21 @@ struct iana_xref {
 
 /* One <record> of the IANA snapshot. */
 struct iana_record {
-	int lo, hi;            /* the value, or the range lo-hi */
-	char *description;     /* as IANA writes it */
-	char *phrase;          /* description without a trailing annotation; "" for "(Unused)" */
-	char *annotation;      /* the trailing "(…)" annotation without parentheses, or NULL */
-	char *date, *updated;  /* attributes, or NULL */
-	int assigned;          /* single value, not "Unassigned" */
-	int unused;            /* "(Unused)" */
+	int lo, hi;           /* the value, or the range lo-hi */
+	char *description;    /* as IANA writes it */
+	char *phrase;         /* description without a trailing annotation; "" for "(Unused)" */
+	char *annotation;     /* the trailing "(…)" annotation without parentheses, or NULL */
+	char *date, *updated; /* attributes, or NULL */
+	int assigned;         /* single value, not "Unassigned" */
+	int unused;           /* "(Unused)" */
 	struct iana_xref *xrefs;
 	size_t nxrefs;
-	int line;              /* line of <record> in the snapshot */
+	int line; /* line of <record> in the snapshot */
 };
 
 struct registry {
-	char *path;    /* the snapshot file */
-	char *updated; /* <updated> of the registry group */
+	char *path;               /* the snapshot file */
+	char *updated;            /* <updated> of the registry group */
 	struct iana_record *recs; /* in file order */
 	size_t nrecs;
 };
@@ -167,10 +174,10 @@ struct corpus {
 	char *dir;          /* the content folder */
 	struct meaning **m; /* sorted by code, then IANA/plain id first, then id */
 	size_t nm;
-	size_t *first;      /* index in m of the first meaning of each number */
-	size_t nnum;        /* how many numbers: meanings m[first[i] .. corpus_number_end(i)) */
+	size_t *first; /* index in m of the first meaning of each number */
+	size_t nnum;   /* how many numbers: meanings m[first[i] .. corpus_number_end(i)) */
 	struct meaning *classes[CLASS__N]; /* class introductions, NULL where none */
-	struct meaning **pages; /* content/pages/NAME.md, sorted by id */
+	struct meaning **pages;            /* content/pages/NAME.md, sorted by id */
 	size_t npages;
 	struct registry *reg; /* the IANA snapshot (owned), or NULL when it did not load */
 };

@@ -32,21 +32,23 @@
 #define TEMP_SUFFIX "XXXXXX"
 
 struct outdir {
-	char *out;        /* --out */
-	char *tmp;        /* the build folder, OUT.new-XXXXXX */
-	const char *prev; /* out when it holds a previous site, else NULL */
+	char *out;         /* --out */
+	char *tmp;         /* the build folder, OUT.new-XXXXXX */
+	const char *prev;  /* out when it holds a previous site, else NULL */
 	atomic_int failed; /* an I/O failure was reported */
 	int committed;
 };
 
 static const struct pos nopos = {0, 0};
 
-/* Reports the first I/O failure; later ones only count. */
+/* Reports the first I/O failure; the later ones (often the same, on other
+ * threads: a full disk) only stop the build.  The message names --out, not
+ * the file, so that it is the same whichever write met the failure first. */
 static void
-io_failure(struct outdir *od, const char *path, const char *what, int err)
+io_failure(struct outdir *od, int err)
 {
 	if (atomic_exchange(&od->failed, 1) == 0)
-		diag(DIAG_ERROR, path, nopos, "%s: %s", what, strerror(err));
+		diag(DIAG_ERROR, od->out, nopos, "cannot write the new site: %s", strerror(err));
 }
 
 /* Returns 1 if the file at `path` holds exactly data[0..len). */
@@ -114,14 +116,14 @@ outdir_write(struct outdir *od, const char *rel, const char *data, size_t len)
 	rc = file_write(path, data, len);
 	if (rc == -1 && errno == ENOENT && strchr(rel, '/')) {
 		if (make_parent(path) == -1) {
-			io_failure(od, path, "cannot create the folder", errno);
+			io_failure(od, errno);
 			free(path);
 			return -1;
 		}
 		rc = file_write(path, data, len);
 	}
 	if (rc == -1)
-		io_failure(od, path, "cannot write", errno);
+		io_failure(od, errno);
 	free(path);
 	return rc;
 }

@@ -48,7 +48,8 @@ static const char schema[] =
     "    <param name='minLength'>1</param></data></element>"
     "  <zeroOrMore><element name='xref'>"
     "    <attribute name='type'><data type='token'/></attribute>"
-    "    <attribute name='data'><data type='string'><param name='minLength'>1</param></data></attribute>"
+    "    <attribute name='data'><data type='string'><param "
+    "name='minLength'>1</param></data></attribute>"
     "    <zeroOrMore><attribute><anyName><except><name ns=''>type</name><name ns=''>data</name>"
     "      </except></anyName></attribute></zeroOrMore>"
     "    <text/>"
@@ -193,19 +194,22 @@ registry_parse(const char *path, const char *data, size_t len, struct registry *
 		goto out;
 	}
 
-	sdoc = xmlReadMemory(schema, sizeof(schema) - 1, "statusgen-registry.rng", NULL, XML_PARSE_NONET);
+	sdoc = xmlReadMemory(schema, sizeof(schema) - 1, "statusgen-registry.rng", NULL,
+	                     XML_PARSE_NONET);
 	pctx = xmlRelaxNGNewDocParserCtxt(sdoc);
 	rng = xmlRelaxNGParse(pctx);
 	if (rng == NULL) {
-		diag(DIAG_ERROR, path, none, "internal error: the snapshot grammar does not compile");
+		diag(DIAG_ERROR, path, none,
+		     "internal error: the snapshot grammar does not compile");
 		goto out;
 	}
 	vctx = xmlRelaxNGNewValidCtxt(rng);
 	xmlRelaxNGSetValidStructuredErrors(vctx, diag_xml_error, &ld);
 	if (xmlRelaxNGValidateDoc(vctx, doc) != 0 || ld.errors) {
 		if (ld.errors == 0)
-			diag(DIAG_ERROR, path, none, "IANA snapshot: does not have the shape of IANA's "
-			                             "http-status-codes.xml");
+			diag(DIAG_ERROR, path, none,
+			     "IANA snapshot: does not have the shape of IANA's "
+			     "http-status-codes.xml");
 		goto out;
 	}
 
@@ -232,9 +236,11 @@ registry_parse(const char *path, const char *data, size_t len, struct registry *
 		r->updated = attr(n, "updated");
 		v = text_of(child(n, "value"));
 		if (!parse_value(v, &r->lo, &r->hi))
-			diag(DIAG_ERROR, path, p, "IANA snapshot: range '%s' runs backwards", v), ld.errors++;
+			diag(DIAG_ERROR, path, p, "IANA snapshot: range '%s' runs backwards", v),
+			    ld.errors++;
 		else if (r->lo < 100 || r->hi > 599)
-			diag(DIAG_ERROR, path, p, "IANA snapshot: value '%s' is outside 100-599", v),
+			diag(DIAG_ERROR, path, p, "IANA snapshot: value '%s' is outside 100-599",
+			     v),
 			    ld.errors++;
 		free(v);
 		r->description = text_of(child(n, "description"));
@@ -250,8 +256,9 @@ registry_parse(const char *path, const char *data, size_t len, struct registry *
 		prev = reg->nrecs > 1 ? &reg->recs[reg->nrecs - 2] : NULL;
 		if (prev && r->lo <= prev->hi)
 			diag(DIAG_ERROR, path, p,
-			     "IANA snapshot: record %d-%d overlaps or is out of order after %d-%d", r->lo,
-			     r->hi, prev->lo, prev->hi), ld.errors++;
+			     "IANA snapshot: record %d-%d overlaps or is out of order after %d-%d",
+			     r->lo, r->hi, prev->lo, prev->hi),
+			    ld.errors++;
 	}
 	rc = ld.errors ? 1 : 0;
 out:

@@ -28,12 +28,14 @@ search_index(const struct corpus *c, size_t *len)
 		json_object_set_new(o, "href", json_string_nocheck(href));
 		free(code);
 		free(href);
-		json_object_set_new(o, "vendor", m->vendor ? json_string_nocheck(m->vendor) : json_null());
+		json_object_set_new(o, "vendor",
+		                    m->vendor ? json_string_nocheck(m->vendor) : json_null());
 		for (l = 0; l < LANG__N; l++) {
 			json_t *x = json_object(), *al = json_array();
-			json_object_set_new(x, "title", json_string_nocheck(m->title[l] ? m->title[l] : ""));
-			json_object_set_new(x, "summary",
-			                    json_string_nocheck(m->summary[l] ? m->summary[l] : ""));
+			json_object_set_new(x, "title",
+			                    json_string_nocheck(m->title[l] ? m->title[l] : ""));
+			json_object_set_new(
+			    x, "summary", json_string_nocheck(m->summary[l] ? m->summary[l] : ""));
 			for (k = 0; k < m->naliases[l]; k++)
 				json_array_append_new(al, json_string_nocheck(m->aliases[l][k]));
 			json_object_set_new(x, "aliases", al);

@@ -296,7 +296,8 @@ load_strings(struct site *s)
 	for (l = 0; rc == 0 && l < LANG__N; l++) {
 		json_t *t = json_object_get(s->strings, lang_code[l]);
 		if (!json_is_object(t)) {
-			diag(DIAG_ERROR, path, nopos, "no \"%s\" object of interface strings", lang_code[l]);
+			diag(DIAG_ERROR, path, nopos, "no \"%s\" object of interface strings",
+			     lang_code[l]);
 			rc = -1;
 			continue;
 		}

@@ -101,9 +101,13 @@ skeleton_write(const char *dir, int code, const char *vendor, const struct regis
 	else
 		buf_puts(&b, "# status: deprecated    # or unused, obsolete, joke; needs a note\n");
 	if (rec && rec->unused && !vendor)
-		buf_puts(&b, "note:\n  en: TODO Why IANA keeps it unused.\n  zh: TODO 为什么不再使用。\n");
+		buf_puts(
+		    &b,
+		    "note:\n  en: TODO Why IANA keeps it unused.\n  zh: TODO 为什么不再使用。\n");
 	else
-		buf_puts(&b, "# note:\n#   en: A callout shown on the page.\n#   zh: 页面上的提示框。\n");
+		buf_puts(
+		    &b,
+		    "# note:\n#   en: A callout shown on the page.\n#   zh: 页面上的提示框。\n");
 	buf_puts(&b, "# aliases:\n#   en: [Former Name]\n#   zh: [旧名称]\n");
 	buf_puts(&b, "references:\n");
 	for (i = 0; rec && !vendor && i < rec->nxrefs; i++) {
@@ -148,7 +152,8 @@ skeleton_write(const char *dir, int code, const char *vendor, const struct regis
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
 	if (fd == -1) {
 		if (errno == EEXIST) {
-			diag(DIAG_ERROR, path, none, "already exists; statusgen new never replaces a file");
+			diag(DIAG_ERROR, path, none,
+			     "already exists; statusgen new never replaces a file");
 			rc = 1;
 		} else {
 			diag(DIAG_ERROR, path, none, "cannot create: %s", strerror(errno));

@@ -24,8 +24,8 @@
  * missing part of the path, null, false, "", [] and {}.
  */
 #include <jansson.h>
-#include <pthread.h>
 #include <libxml/parser.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,8 +37,8 @@ struct tmpl {
 	char *path;
 	char *page_path; /* merged templates: the page template's file, else NULL */
 	xmlDocPtr doc;
-	xmlNodePtr slot; /* the data-slot="main" element */
-	pthread_mutex_t lock; /* guards errors: pages are rendered on several threads */
+	xmlNodePtr slot;           /* the data-slot="main" element */
+	pthread_mutex_t lock;      /* guards errors: pages are rendered on several threads */
 	struct tmpl_error *errors; /* each distinct error once, whatever page met it */
 	size_t nerrors;
 };
@@ -58,7 +58,8 @@ struct fill {
 	json_t *scope[MAX_SCOPES];
 	int nscope;
 	int errors;
-	xmlNodePtr slot; /* in the page being filled: what came from the page template is below it */
+	xmlNodePtr
+	    slot; /* in the page being filled: what came from the page template is below it */
 };
 
 static xmlNodePtr
@@ -260,7 +261,8 @@ lookup(struct fill *f, const char *key, int *found)
 	}
 	rest = key_part(key, part);
 	for (i = f->nscope; i-- > 0;) {
-		if (json_is_object(f->scope[i]) && (v = json_object_get(f->scope[i], part)) != NULL) {
+		if (json_is_object(f->scope[i]) &&
+		    (v = json_object_get(f->scope[i], part)) != NULL) {
 			*found = 1;
 			break;
 		}
@@ -328,7 +330,7 @@ attr_value(xmlAttrPtr a)
 static int
 is_void(const char *name)
 {
-	static const char *const v[] = {"area", "base", "br",   "col",   "embed",  "hr",  "img",
+	static const char *const v[] = {"area",  "base", "br",   "col",    "embed", "hr", "img",
 	                                "input", "link", "meta", "source", "track", "wbr"};
 
 	return name_lookup(v, NELEM(v), name) >= 0;
@@ -351,14 +353,14 @@ is_boolean(const char *name)
  */
 struct marks {
 	xmlAttrPtr repeat, cond, uncond, fill, html;
-	int nattr;          /* data-attr-* markers */
+	int nattr; /* data-attr-* markers */
 	xmlAttrPtr attr[16];
-	int any;            /* has markers */
-	int slot;           /* data-slot */
-	int is_void;        /* <meta>, <br>: no content, no end tag */
-	int raw;            /* <script>, <style>: content as is */
-	char *open;         /* "<name a="v"…" when no data-attr-* changes attributes, else NULL */
-	char *close;        /* "</name>" */
+	int any;     /* has markers */
+	int slot;    /* data-slot */
+	int is_void; /* <meta>, <br>: no content, no end tag */
+	int raw;     /* <script>, <style>: content as is */
+	char *open;  /* "<name a="v"…" when no data-attr-* changes attributes, else NULL */
+	char *close; /* "</name>" */
 };
 
 struct text {
@@ -524,10 +526,12 @@ render_element(struct fill *f, xmlNodePtr n, struct buf *b, const struct marks *
 		buf_puts(b, (const char *)n->name);
 		for (a = n->properties; a; a = a->next)
 			if (!is_marker(a))
-				render_attr(f, n, b, (const char *)a->name, attr_value(a), mk, used);
+				render_attr(f, n, b, (const char *)a->name, attr_value(a), mk,
+				            used);
 		for (i = 0; i < mk->nattr; i++)
 			if (!used[i])
-				render_attr(f, n, b, (const char *)mk->attr[i]->name + 10, "", mk, used);
+				render_attr(f, n, b, (const char *)mk->attr[i]->name + 10, "", mk,
+				            used);
 		buf_puts(b, ">");
 	}
 	if (mk->is_void)
@@ -619,10 +623,10 @@ render_children(struct fill *f, xmlNodePtr n, struct buf *b)
 /*
  * Renders a page from merged template `t` (see tmpl_merge), filled from
  * `ctx`, with keys not found there looked up in `globals` (may be NULL; only
- * read, so threads can share it).  The template's tree is only read: the page is written as HTML while
- * walking it, every value escaped as text or attribute value on the way.
- * Returns the HTML document (caller frees) and its length in *len, or NULL
- * when the template met an error, which tmpl_report() reports.
+ * read, so threads can share it).  The template's tree is only read: the page is written as HTML
+ * while walking it, every value escaped as text or attribute value on the way. Returns the HTML
+ * document (caller frees) and its length in *len, or NULL when the template met an error, which
+ * tmpl_report() reports.
  */
 char *
 tmpl_render(struct tmpl *t, json_t *globals, json_t *ctx, size_t *len)

@@ -278,10 +278,10 @@ view_home(const struct view *v, enum lang l, int at_root)
 		}
 		{
 			char *href = url_class_page(here, k);
-			json_array_append_new(groups,
-			                      group(class_slug[k], class_title(v, k, l), href,
-			                            v->c->classes[k] ? v->c->classes[k]->summary[l] : NULL,
-			                            items));
+			json_array_append_new(
+			    groups,
+			    group(class_slug[k], class_title(v, k, l), href,
+			          v->c->classes[k] ? v->c->classes[k]->summary[l] : NULL, items));
 			free(href);
 		}
 	}
@@ -360,9 +360,8 @@ cmp_by_rfc(const void *a, const void *b)
  * e[0..n)) to `out`, and its group to the index's `groups`.
  */
 static void
-index_entry_page(const struct view *v, enum lang l, const struct entry *e, size_t n,
-                 const char *id, const char *title, const char *file, const char *url,
-                 json_t *groups, json_t *out)
+index_entry_page(const struct view *v, enum lang l, const struct entry *e, size_t n, const char *id,
+                 const char *title, const char *file, const char *url, json_t *groups, json_t *out)
 {
 	json_t *items = json_array(), *one = json_array(), *ctx;
 	size_t i;
@@ -426,7 +425,8 @@ view_rfcs(const struct view *v, enum lang l)
 		for (k = 0; k < m->nrefs; k++) {
 			if (m->refs[k].kind != REF_RFC)
 				continue;
-			for (q = 0; q < k && !(m->refs[q].kind == REF_RFC && m->refs[q].rfc == m->refs[k].rfc);
+			for (q = 0; q < k && !(m->refs[q].kind == REF_RFC &&
+			                       m->refs[q].rfc == m->refs[k].rfc);
 			     q++)
 				;
 			if (q < k)
@@ -442,7 +442,8 @@ view_rfcs(const struct view *v, enum lang l)
 	if (n > 1)
 		qsort(e, n, sizeof(*e), cmp_by_rfc);
 	for (i = 0; i < n; i = j) {
-		char *file = xasprintf("rfc-%d.html", e[i].rfc), *title = xasprintf("RFC %d", e[i].rfc);
+		char *file = xasprintf("rfc-%d.html", e[i].rfc),
+		     *title = xasprintf("RFC %d", e[i].rfc);
 		char *id = xasprintf("rfc-%d", e[i].rfc), *url = url_rfc(e[i].rfc, NULL);
 		for (j = i + 1; j < n && e[j].rfc == e[i].rfc; j++)
 			;
@@ -571,11 +572,13 @@ view_meaning(const struct view *v, const struct meaning *m, enum lang l)
 	json_object_set_new(o, "is_iana", json_boolean(m->registry == REG_IANA));
 	json_object_set_new(o, "is_vendor", json_boolean(m->registry == REG_VENDOR));
 	json_object_set_new(o, "is_unofficial", json_boolean(m->registry == REG_UNOFFICIAL));
-	set_opt(o, "status_label", status_key[m->status] ? view_str(v, l, status_key[m->status]) : NULL);
+	set_opt(o, "status_label",
+	        status_key[m->status] ? view_str(v, l, status_key[m->status]) : NULL);
 	set_str(o, "status_class", status_name[m->status]);
 	set_opt(o, "note", m->note[l]);
 	set_opt(o, "annotation",
-	        m->registry == REG_IANA && m->iana && !m->iana->unused ? m->iana->annotation : NULL);
+	        m->registry == REG_IANA && m->iana && !m->iana->unused ? m->iana->annotation
+	                                                               : NULL);
 	if (m->registry != REG_IANA && m->iana) {
 		set_fmt(o, "conflict", "%03d %s", m->code, m->iana->description);
 		set_url(o, "conflict_href", url_number("", m->code));
@@ -592,8 +595,8 @@ view_meaning(const struct view *v, const struct meaning *m, enum lang l)
 
 	a = json_array();
 	for (i = 0; i < m->nrefs; i++)
-		json_array_append_new(a, json_pack("{s:s, s:s}", "text", m->refs[i].text, "href",
-		                                   m->refs[i].url));
+		json_array_append_new(
+		    a, json_pack("{s:s, s:s}", "text", m->refs[i].text, "href", m->refs[i].url));
 	json_object_set_new(o, "references", a);
 
 	a = json_array();
@@ -665,7 +668,8 @@ view_code(const struct view *v, enum lang l, size_t i)
 	set_url(cls, "href", url_class_page("", m->klass));
 	json_object_set_new(ctx, "class", cls);
 	json_object_set_new(ctx, "prev", i > 0 ? number_item(v, i - 1, l, "") : json_null());
-	json_object_set_new(ctx, "next", i + 1 < v->c->nnum ? number_item(v, i + 1, l, "") : json_null());
+	json_object_set_new(ctx, "next",
+	                    i + 1 < v->c->nnum ? number_item(v, i + 1, l, "") : json_null());
 	free(title);
 	free(file);
 	return ctx;

@@ -3,7 +3,7 @@
 # validates codes.json against its schema, checks every local link and
 # anchor, and runs every page through the Nu HTML Checker.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 2
 export LC_ALL=C.UTF-8 TZ=UTC
 out=tests/out
 rm -rf "$out"
@@ -37,6 +37,7 @@ step "every local link and anchor resolves" node tests/check-links.mjs "$out/a"
 step "every page is valid HTML (Nu HTML Checker)" \
 	java -jar tests/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html "$out/a"
 step "sitemap.xml is well-formed" xmllint --noout "$out/a/sitemap.xml"
+# shellcheck disable=SC2016 # the loop is for the shell that bash -c starts
 step "the GitHub workflow files are valid (action-validator)" bash -c \
 	'for f in .github/workflows/*.yml; do tests/node_modules/.bin/action-validator "$f" || exit 1; done'
 step "a rebuild rewrites only the files that changed" tests/incremental-check.sh

@@ -30,6 +30,9 @@ if [ "$mode" = test ]; then
 	need_cmd valgrind valgrind
 	need_cmd clang clang
 	need_cmd chromium chromium
+	need_cmd clang-format clang-format
+	need_cmd mandoc mandoc
+	need_cmd shellcheck shellcheck
 	# A Chinese font, so that the browser tests and screenshots render 中文.
 	fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || missing="$missing fonts-noto-cjk"
 	# libFuzzer and the sanitizer runtimes for clang.
@@ -41,6 +44,7 @@ if [ -n "$missing" ]; then
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 		echo "deps: installing$missing"
 		apt-get update -qq
+		# shellcheck disable=SC2086 # one word per package
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 	else
 		echo "deps: missing packages; run:"

@@ -9,7 +9,7 @@
 # Needs chromium (apt) and tests/node_modules (npm ci in tests/); the last line
 # counts the checks.
 set -u
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 2
 export LC_ALL=C.UTF-8 TZ=UTC
 update=0
 [ "${1:-}" = --update-screenshots ] && update=1

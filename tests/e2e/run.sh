@@ -10,68 +10,97 @@
 #   expected/        files the output must contain, byte for byte
 #   unchanged        (empty file) out/ must still equal before/ after the run
 #   today            the date the run takes as today (default 2026-11-01)
+#   fsize            the largest file the run may write, in KiB (ulimit -f):
+#                    a disk that fills up
 #   setup            a script run in the case folder first, for inputs too large
 #                    or too odd to commit; what it makes is removed afterwards
-# Every case runs; each failure prints a diff; the last line counts them.
+# Every case runs twice, on one thread and on four, and both runs must give
+# the golden output.  Every case runs; each failure prints a diff; the last
+# line counts them.
 #   tests/e2e/run.sh [--update] [CASE…]
 set -u
-cd "$(dirname "$0")"
+cd "$(dirname "$0")" || exit 2
 export LC_ALL=C.UTF-8 TZ=UTC
 gen=${STATUSGEN:-../../../gen/statusgen}
 update=0
-if [ "${1:-}" = --update ]; then update=1; shift; fi
+if [ "${1:-}" = --update ]; then
+	update=1
+	shift
+fi
 cases=("$@")
-[ ${#cases[@]} -eq 0 ] && cases=($(ls -d */ | tr -d /))
+if [ ${#cases[@]} -eq 0 ]; then
+	for d in */; do cases+=("${d%/}"); done
+fi
+
+# Runs case $1 with STATUSGEN_JOBS=$2; returns 0 when it gave the golden output.
+run_case() (
+	c=$1 jobs=$2
+	cd "$c" || exit 1
+	if [ ! -d content ]; then
+		echo "$c: no content/ folder"
+		exit 1
+	fi
+	rm -rf out out.new-* out.lock
+	[ -d before ] && cp -a before out
+	args=build
+	[ -f args ] && args=$(cat args)
+	export STATUSGEN_TODAY=2026-11-01 STATUSGEN_JOBS=$jobs
+	[ -f today ] && STATUSGEN_TODAY=$(cat today)
+	made=""
+	if [ -x setup ]; then
+		made=$(./setup) || {
+			echo "$c: setup failed"
+			exit 1
+		}
+	fi
+	iana=../iana-small.xml
+	[ -f iana.xml ] && iana=iana.xml
+	extra=(--iana "$iana")
+	tmpl=../../../templates
+	[ -d templates ] && tmpl=templates
+	case "$args" in build*) extra+=(--templates "$tmpl" --out out) ;; esac
+	(
+		if [ -f fsize ]; then
+			trap '' XFSZ # a write past the limit fails with EFBIG instead
+			ulimit -f "$(cat fsize)"
+		fi
+		# shellcheck disable=SC2086 # args holds several words
+		exec $gen $args --content content "${extra[@]}"
+	) 2>actual.stderr
+	echo $? >actual.status
+	ok=1
+	if [ $update = 1 ] && [ "$jobs" = 1 ]; then
+		cp actual.status expected.status
+		cp actual.stderr expected.stderr
+		if [ -d expected ]; then
+			(cd expected && find . -type f) | while read -r f; do cp "out/$f" "expected/$f"; done
+		fi
+	fi
+	diff -u expected.status actual.status || ok=0
+	diff -u expected.stderr actual.stderr || ok=0
+	if [ -d expected ]; then
+		while read -r f; do
+			diff -u "expected/$f" "out/$f" || ok=0
+		done < <(cd expected && find . -type f | sort)
+	fi
+	if [ -f unchanged ]; then
+		diff -r before out || {
+			echo "$c: out/ changed although the build failed"
+			ok=0
+		}
+	fi
+	if ls -d out.new-* >/dev/null 2>&1; then
+		echo "$c: a temporary build folder was left behind"
+		ok=0
+	fi
+	# shellcheck disable=SC2086 # one word per file the setup made
+	rm -rf out out.lock actual.status actual.stderr $made
+	[ $ok = 1 ]
+)
+
 pass=0 fail=0
 for c in "${cases[@]}"; do
-	[ -d "$c/content" ] || continue
-	(
-		cd "$c" || exit 1
-		rm -rf out out.new-*
-		[ -d before ] && cp -a before out
-		args=build
-		[ -f args ] && args=$(cat args)
-		export STATUSGEN_TODAY=2026-11-01
-		[ -f today ] && STATUSGEN_TODAY=$(cat today)
-		made=""
-		if [ -x setup ]; then
-			made=$(./setup) || { echo "$c: setup failed"; exit 1; }
-		fi
-		iana=../iana-small.xml
-		[ -f iana.xml ] && iana=iana.xml
-		extra=(--iana "$iana")
-		tmpl=../../../templates
-		[ -d templates ] && tmpl=templates
-		case "$args" in build*) extra+=(--templates "$tmpl" --out out) ;; esac
-		# shellcheck disable=SC2086
-		$gen $args --content content "${extra[@]}" 2>actual.stderr
-		echo $? >actual.status
-		ok=1
-		if [ $update = 1 ]; then
-			cp actual.status expected.status
-			cp actual.stderr expected.stderr
-			if [ -d expected ]; then
-				(cd expected && find . -type f) | while read -r f; do cp "out/$f" "expected/$f"; done
-			fi
-		fi
-		diff -u expected.status actual.status || ok=0
-		diff -u expected.stderr actual.stderr || ok=0
-		if [ -d expected ]; then
-			while read -r f; do
-				diff -u "expected/$f" "out/$f" || ok=0
-			done < <(cd expected && find . -type f | sort)
-		fi
-		if [ -f unchanged ]; then
-			diff -r before out || { echo "$c: out/ changed although the build failed"; ok=0; }
-		fi
-		if ls -d out.new-* >/dev/null 2>&1; then
-			echo "$c: a temporary build folder was left behind"
-			ok=0
-		fi
-		rm -rf out actual.status actual.stderr $made
-		[ $ok = 1 ]
-	)
-	if [ $? = 0 ]; then
+	if run_case "$c" 1 && run_case "$c" 4; then
 		pass=$((pass + 1))
 		echo "PASS $c"
 	else

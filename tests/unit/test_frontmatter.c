@@ -13,17 +13,18 @@ parse(const char *path, const char *id, const char *yaml)
 
 Test(frontmatter, reads_every_key_of_a_full_file)
 {
-	struct meaning *m = parse("content/404.md", "404",
-	                          "code: 404\n"
-	                          "class: client-error\n"
-	                          "registry: iana\n"
-	                          "title:\n  en: Not Found\n  zh: 未找到\n"
-	                          "summary:\n  en: Nothing here.\n  zh: 这里没有。\n"
-	                          "aliases:\n  en: [File Not Found]\n  zh: [页面不存在]\n"
-	                          "references:\n  - rfc: 9110\n    section: \"15.5.5\"\n"
-	                          "  - url: https://example.org/x\n    text: Example\n"
-	                          "see-also: [410, 499-nginx]\n"
-	                          "constants:\n  python: http.HTTPStatus.NOT_FOUND\n  go: http.StatusNotFound\n");
+	struct meaning *m =
+	    parse("content/404.md", "404",
+	          "code: 404\n"
+	          "class: client-error\n"
+	          "registry: iana\n"
+	          "title:\n  en: Not Found\n  zh: 未找到\n"
+	          "summary:\n  en: Nothing here.\n  zh: 这里没有。\n"
+	          "aliases:\n  en: [File Not Found]\n  zh: [页面不存在]\n"
+	          "references:\n  - rfc: 9110\n    section: \"15.5.5\"\n"
+	          "  - url: https://example.org/x\n    text: Example\n"
+	          "see-also: [410, 499-nginx]\n"
+	          "constants:\n  python: http.HTTPStatus.NOT_FOUND\n  go: http.StatusNotFound\n");
 
 	cr_expect_str_eq(captured(), "");
 	cr_expect(m->ok);
@@ -57,17 +58,18 @@ Test(frontmatter, reports_every_mistake_with_its_position)
 	                          "title:\n  en: Not Found\n"
 	                          "see-also: [../etc/passwd]\n");
 
-	cr_expect_str_eq(captured(),
-	                 "content/404.md:1:1: error: missing required key 'summary'\n"
-	                 "content/404.md:2:7: error: code 405 does not match the file name (404)\n"
-	                 "content/404.md:3:8: error: class 'success' does not agree with code 404, "
-	                 "which is 'client-error'\n"
-	                 "content/404.md:4:11: error: 'registry' must be iana, vendor or unofficial, "
-	                 "not 'ians'\n"
-	                 "content/404.md:5:1: error: unknown key 'tittle'\n"
-	                 "content/404.md:6:1: error: 'title' has no 'zh'\n"
-	                 "content/404.md:8:12: error: '../etc/passwd' is not a code id (three digits, "
-	                 "optionally '-vendor', e.g. 410 or 499-nginx)\n");
+	cr_expect_str_eq(
+	    captured(),
+	    "content/404.md:1:1: error: missing required key 'summary'\n"
+	    "content/404.md:2:7: error: code 405 does not match the file name (404)\n"
+	    "content/404.md:3:8: error: class 'success' does not agree with code 404, "
+	    "which is 'client-error'\n"
+	    "content/404.md:4:11: error: 'registry' must be iana, vendor or unofficial, "
+	    "not 'ians'\n"
+	    "content/404.md:5:1: error: unknown key 'tittle'\n"
+	    "content/404.md:6:1: error: 'title' has no 'zh'\n"
+	    "content/404.md:8:12: error: '../etc/passwd' is not a code id (three digits, "
+	    "optionally '-vendor', e.g. 410 or 499-nginx)\n");
 	cr_expect_not(m->ok);
 	meaning_free(m);
 }
@@ -81,8 +83,12 @@ Test(frontmatter, refuses_anchors_aliases_and_tags)
 	                          "class: !!str client-error\n");
 	const char *out = captured();
 
-	cr_expect(strstr(out, "content/404.md:3:8: error: YAML anchors ('&t') are not allowed") != NULL, "%s", out);
-	cr_expect(strstr(out, "content/404.md:6:10: error: YAML aliases ('*t') are not allowed") != NULL, "%s", out);
+	cr_expect(strstr(out, "content/404.md:3:8: error: YAML anchors ('&t') are not allowed") !=
+	              NULL,
+	          "%s", out);
+	cr_expect(strstr(out, "content/404.md:6:10: error: YAML aliases ('*t') are not allowed") !=
+	              NULL,
+	          "%s", out);
 	cr_expect(strstr(out, "YAML tags") != NULL, "%s", out);
 	cr_expect_not(m->ok);
 	meaning_free(m);
@@ -90,7 +96,8 @@ Test(frontmatter, refuses_anchors_aliases_and_tags)
 
 Test(frontmatter, reports_yaml_syntax_errors_at_their_line)
 {
-	struct meaning *m = parse("content/404.md", "404", "code: 404\ntitle: [unclosed\nclass: x\n");
+	struct meaning *m =
+	    parse("content/404.md", "404", "code: 404\ntitle: [unclosed\nclass: x\n");
 	const char *out = captured();
 
 	cr_expect(strncmp(out, "content/404.md:", 15) == 0, "%s", out);
@@ -109,26 +116,30 @@ Test(frontmatter, refuses_deep_nesting)
 
 Test(frontmatter, status_needs_a_note_and_vendor_needs_a_name)
 {
-	struct meaning *m = parse("content/499-x.md", "499-x",
-	                          "code: 499\nclass: client-error\nregistry: vendor\n"
-	                          "title: {en: A, zh: B}\nsummary: {en: A, zh: B}\nstatus: deprecated\n");
+	struct meaning *m =
+	    parse("content/499-x.md", "499-x",
+	          "code: 499\nclass: client-error\nregistry: vendor\n"
+	          "title: {en: A, zh: B}\nsummary: {en: A, zh: B}\nstatus: deprecated\n");
 	const char *out = captured();
 
 	cr_expect(strstr(out, "4:11: error: 'registry: vendor' needs 'vendor'") != NULL, "%s", out);
-	cr_expect(strstr(out, "7:1: error: 'status: deprecated' needs a 'note'") != NULL, "%s", out);
+	cr_expect(strstr(out, "7:1: error: 'status: deprecated' needs a 'note'") != NULL, "%s",
+	          out);
 	meaning_free(m);
 }
 
 Test(frontmatter, subcodes_must_belong_to_the_code)
 {
-	struct meaning *m = parse("content/403-iis.md", "403-iis",
-	                          "subcodes:\n"
-	                          "  - code: \"403.14\"\n    en: Directory listing denied.\n    zh: 禁止列出目录。\n"
-	                          "  - code: \"404.1\"\n    en: x\n    zh: y\n");
+	struct meaning *m = parse(
+	    "content/403-iis.md", "403-iis",
+	    "subcodes:\n"
+	    "  - code: \"403.14\"\n    en: Directory listing denied.\n    zh: 禁止列出目录。\n"
+	    "  - code: \"404.1\"\n    en: x\n    zh: y\n");
 	const char *out = captured();
 
 	cr_expect_eq(m->nsubs, 1);
 	cr_expect_str_eq(m->subs[0].code, "403.14");
-	cr_expect(strstr(out, "sub-status code '404.1' must be 403. followed by digits") != NULL, "%s", out);
+	cr_expect(strstr(out, "sub-status code '404.1' must be 403. followed by digits") != NULL,
+	          "%s", out);
 	meaning_free(m);
 }

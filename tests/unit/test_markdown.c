@@ -20,7 +20,8 @@ corpus3(const char *body)
 
 Test(markdown, splits_languages_and_drops_the_markers)
 {
-	struct corpus *c = corpus3("<!-- lang: zh -->\n\n中文。\n\n<!-- lang: en -->\n\nEnglish.\n");
+	struct corpus *c =
+	    corpus3("<!-- lang: zh -->\n\n中文。\n\n<!-- lang: en -->\n\nEnglish.\n");
 	struct meaning *m = c->m[0];
 
 	capture();
@@ -34,17 +35,20 @@ Test(markdown, splits_languages_and_drops_the_markers)
 
 Test(markdown, rewrites_links_to_content_files)
 {
-	struct corpus *c = corpus3("<!-- lang: zh -->\n[a](410.md) [b](499-nginx.md) [c](410.md#x)\n"
-	                           "<!-- lang: en -->\n[d](https://example.org/) [e](#top)\n");
+	struct corpus *c =
+	    corpus3("<!-- lang: zh -->\n[a](410.md) [b](499-nginx.md) [c](410.md#x)\n"
+	            "<!-- lang: en -->\n[d](https://example.org/) [e](#top)\n");
 	struct meaning *m = c->m[0];
 
 	capture();
 	md_check(m, c);
 	md_render(m, c);
 	cr_expect_str_eq(captured(), "");
-	cr_expect_str_eq(m->html[LANG_ZH], "<p><a href=\"410.html\">a</a> <a href=\"499.html#nginx\">b</a> "
-	                                   "<a href=\"410.html#x\">c</a></p>\n");
-	cr_expect_str_eq(m->html[LANG_EN], "<p><a href=\"https://example.org/\">d</a> <a href=\"#top\">e</a></p>\n");
+	cr_expect_str_eq(m->html[LANG_ZH],
+	                 "<p><a href=\"410.html\">a</a> <a href=\"499.html#nginx\">b</a> "
+	                 "<a href=\"410.html#x\">c</a></p>\n");
+	cr_expect_str_eq(m->html[LANG_EN],
+	                 "<p><a href=\"https://example.org/\">d</a> <a href=\"#top\">e</a></p>\n");
 	corpus_free(c);
 }
 
@@ -56,12 +60,13 @@ Test(markdown, reports_broken_links_at_their_line_and_column)
 	capture();
 	md_check(c->m[0], c);
 	md_render(c->m[0], c);
-	cr_expect_str_eq(captured(),
-	                 "content/404.md:12:4: error: link to '411.md': there is no such content file\n"
-	                 "content/404.md:16:3: error: link to '../secret.txt': a link must name a content "
-	                 "file (410.md, 499-nginx.md) or an http(s) address\n"
-	                 "content/404.md:16:22: error: link to 'javascript:alert(1)': only http, https "
-	                 "and mailto addresses may be linked\n");
+	cr_expect_str_eq(
+	    captured(),
+	    "content/404.md:12:4: error: link to '411.md': there is no such content file\n"
+	    "content/404.md:16:3: error: link to '../secret.txt': a link must name a content "
+	    "file (410.md, 499-nginx.md) or an http(s) address\n"
+	    "content/404.md:16:22: error: link to 'javascript:alert(1)': only http, https "
+	    "and mailto addresses may be linked\n");
 	corpus_free(c);
 }
 
@@ -76,29 +81,34 @@ Test(markdown, never_passes_raw_html_through)
 	md_render(m, c);
 	cr_expect_null(strstr(m->html[LANG_ZH] ? m->html[LANG_ZH] : "", "<script"));
 	cr_expect_str_eq(m->html[LANG_EN], "<p>hi there</p>\n");
-	cr_expect(strstr(captured(), "11:1: warning: raw HTML is not rendered") != NULL, "%s", captured());
+	cr_expect(strstr(captured(), "11:1: warning: raw HTML is not rendered") != NULL, "%s",
+	          captured());
 	corpus_free(c);
 }
 
 Test(markdown, missing_and_repeated_sections_are_errors)
 {
-	struct corpus *c = corpus3("before\n\n<!-- lang: zh -->\nA\n\n<!-- lang: zh -->\nB\n<!-- lang: fr -->\n");
+	struct corpus *c =
+	    corpus3("before\n\n<!-- lang: zh -->\nA\n\n<!-- lang: zh -->\nB\n<!-- lang: fr -->\n");
 
 	capture();
 	md_check(c->m[0], c);
 	md_render(c->m[0], c);
-	cr_expect_str_eq(captured(),
-	                 "content/404.md:10:1: error: text before the first language marker '<!-- lang: zh -->'\n"
-	                 "content/404.md:10:1: error: missing language section '<!-- lang: en -->'\n"
-	                 "content/404.md:15:1: error: language section 'zh' appears twice (first at line 12)\n"
-	                 "content/404.md:17:1: error: language marker must be exactly '<!-- lang: zh -->' or "
-	                 "'<!-- lang: en -->'\n");
+	cr_expect_str_eq(
+	    captured(),
+	    "content/404.md:10:1: error: text before the first language marker '<!-- lang: zh "
+	    "-->'\n"
+	    "content/404.md:10:1: error: missing language section '<!-- lang: en -->'\n"
+	    "content/404.md:15:1: error: language section 'zh' appears twice (first at line 12)\n"
+	    "content/404.md:17:1: error: language marker must be exactly '<!-- lang: zh -->' or "
+	    "'<!-- lang: en -->'\n");
 	corpus_free(c);
 }
 
 Test(markdown, sections_get_anchors_and_plain_text_for_the_contents)
 {
-	struct corpus *c = corpus3("<!-- lang: zh -->\n### 含义 `x`\n\n### <b>y</b> *z*\n<!-- lang: en -->\n## A\n");
+	struct corpus *c = corpus3(
+	    "<!-- lang: zh -->\n### 含义 `x`\n\n### <b>y</b> *z*\n<!-- lang: en -->\n## A\n");
 	struct meaning *m = c->m[2]; /* 499-nginx */
 
 	m->body = c->m[0]->body;
@@ -110,8 +120,10 @@ Test(markdown, sections_get_anchors_and_plain_text_for_the_contents)
 	cr_assert_eq(m->nsections[LANG_ZH], 2);
 	cr_expect_str_eq(m->sections[LANG_ZH][0].id, "nginx_1");
 	cr_expect_str_eq(m->sections[LANG_ZH][0].text, "含义 x");
-	cr_expect_str_eq(m->sections[LANG_ZH][1].text, "y z", "raw HTML is dropped from the text too");
-	cr_expect(strstr(m->html[LANG_ZH], "<h3><span id=\"nginx_2\"></span>") != NULL, "%s", m->html[LANG_ZH]);
+	cr_expect_str_eq(m->sections[LANG_ZH][1].text, "y z",
+	                 "raw HTML is dropped from the text too");
+	cr_expect(strstr(m->html[LANG_ZH], "<h3><span id=\"nginx_2\"></span>") != NULL, "%s",
+	          m->html[LANG_ZH]);
 	cr_expect_eq(m->nsections[LANG_EN], 1);
 	corpus_free(c);
 }

@@ -44,15 +44,18 @@ render(const char *layout, const char *page, const char *json)
 	return html;
 }
 
-#define LAYOUT "<html lang='x' data-attr-lang='lang'><head><title data-fill='title'>T</title></head>" \
-               "<body><main data-slot='main'/></body></html>"
+#define LAYOUT                                                                                     \
+	"<html lang='x' data-attr-lang='lang'><head><title data-fill='title'>T</title></head>"     \
+	"<body><main data-slot='main'/></body></html>"
 
 Test(template, text_is_escaped_by_construction)
 {
-	char *html = render(LAYOUT, "<html><body><main data-slot='main'><p data-fill='t'>x</p>"
-	                            "<a data-attr-href='u'>y</a></main></body></html>",
-	                    "{\"lang\":\"en\",\"title\":\"<b>&amp;\",\"t\":\"<script>alert(1)</script>\","
-	                    "\"u\":\"\\\"><img src=x>\"}");
+	char *html =
+	    render(LAYOUT,
+	           "<html><body><main data-slot='main'><p data-fill='t'>x</p>"
+	           "<a data-attr-href='u'>y</a></main></body></html>",
+	           "{\"lang\":\"en\",\"title\":\"<b>&amp;\",\"t\":\"<script>alert(1)</script>\","
+	           "\"u\":\"\\\"><img src=x>\"}");
 
 	cr_assert_not_null(html);
 	cr_expect(strstr(html, "<title>&lt;b&gt;&amp;amp;</title>") != NULL, "%s", html);
@@ -64,18 +67,22 @@ Test(template, text_is_escaped_by_construction)
 
 Test(template, repeat_if_and_html_fill_the_page)
 {
-	char *html = render(LAYOUT, "<html><body><main data-slot='main'>"
-	                            "<ul><li data-repeat='items'><a data-attr-href='href' data-fill='name'/>"
-	                            "<i data-if='flag'>!</i><b data-unless='flag'>-</b></li></ul>"
-	                            "<div data-html='body'/><p data-if='missing_ok'>gone</p><s data-fill='n'/>"
-	                            "</main></body></html>",
-	                    "{\"lang\":\"en\",\"title\":\"T\",\"missing_ok\":null,\"n\":42,"
-	                    "\"items\":[{\"href\":\"a.html\",\"name\":\"A\",\"flag\":true},"
-	                    "{\"href\":\"b.html\",\"name\":\"B\",\"flag\":false}],"
-	                    "\"body\":\"<p>x &amp; <em>y</em></p>\\n\"}");
+	char *html =
+	    render(LAYOUT,
+	           "<html><body><main data-slot='main'>"
+	           "<ul><li data-repeat='items'><a data-attr-href='href' data-fill='name'/>"
+	           "<i data-if='flag'>!</i><b data-unless='flag'>-</b></li></ul>"
+	           "<div data-html='body'/><p data-if='missing_ok'>gone</p><s data-fill='n'/>"
+	           "</main></body></html>",
+	           "{\"lang\":\"en\",\"title\":\"T\",\"missing_ok\":null,\"n\":42,"
+	           "\"items\":[{\"href\":\"a.html\",\"name\":\"A\",\"flag\":true},"
+	           "{\"href\":\"b.html\",\"name\":\"B\",\"flag\":false}],"
+	           "\"body\":\"<p>x &amp; <em>y</em></p>\\n\"}");
 
 	cr_assert_not_null(html);
-	cr_expect(strstr(html, "<li><a href=\"a.html\">A</a><i>!</i></li><li><a href=\"b.html\">B</a><b>-</b></li>") != NULL, "%s", html);
+	cr_expect(strstr(html, "<li><a href=\"a.html\">A</a><i>!</i></li><li><a "
+	                       "href=\"b.html\">B</a><b>-</b></li>") != NULL,
+	          "%s", html);
 	cr_expect(strstr(html, "<div><p>x &amp; <em>y</em></p>\n</div>") != NULL, "%s", html);
 	cr_expect_null(strstr(html, "gone"));
 	cr_expect(strstr(html, "<s>42</s>") != NULL, "%s", html);
@@ -85,7 +92,8 @@ Test(template, repeat_if_and_html_fill_the_page)
 
 Test(template, an_unknown_key_is_reported_at_its_template_line)
 {
-	char *pp = write_tmp("<html><body>\n<main data-slot='main'>\n<p data-fill='nope'/></main></body></html>");
+	char *pp = write_tmp(
+	    "<html><body>\n<main data-slot='main'>\n<p data-fill='nope'/></main></body></html>");
 	char *lp = write_tmp(LAYOUT);
 	struct tmpl *l, *p, *m;
 	json_t *ctx = json_pack("{s:s,s:s}", "lang", "en", "title", "T");

@@ -47,6 +47,7 @@ if [ -n "$missing" ]; then
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 		echo "bench: installing$missing"
 		apt-get update -qq
+		# shellcheck disable=SC2086 # one word per package
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
 	else
 		echo "bench: missing packages; run:"
@@ -115,7 +116,7 @@ for n in $sizes; do
 	"$mkcorpus" "$n" "$c"
 	cp -R "$here/hugo/." "$c/"                           # Hugo's site: config and layouts,
 	mkdir -p "$c/static" && cp "$root/templates/style.css" "$c/static/"   # and our stylesheet
-	echo "bench: N=$n: corpus of $(ls "$c/content" | grep -c '\.md$') files," \
+	echo "bench: N=$n: corpus of $(find "$c/content" -maxdepth 1 -name '*.md' | wc -l) files," \
 		"$(du -sk "$c/content" | cut -f1) KB written in" \
 		"$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f s", b - a }')"
 
