@@ -9,13 +9,6 @@
 
 #include "fm.h"
 
-/* Languages and frameworks a `constants` entry may name. */
-static const char *const constant_langs[] = {
-    "aspnetcore", "dotnet", "go",   "java", "kotlin", "ktor",  "node",  "php",
-    "python",     "rails",  "ruby", "rust", "spring", "swift", "vapor",
-};
-#define N_CONSTANT_LANGS (int)(sizeof(constant_langs) / sizeof(constant_langs[0]))
-
 static void
 read_references(struct fm *f, const yaml_node_t *n)
 {
@@ -274,12 +267,12 @@ read_constants(struct fm *f, const yaml_node_t *n)
 
 		if ((ks = want_text(f, k, "a key of 'constants'")) == NULL)
 			continue;
-		if (name_lookup(constant_langs, N_CONSTANT_LANGS, ks) < 0) {
+		if (name_lookup(constant_key, CONSTANT_KEYS, ks) < 0) {
 			struct buf b = {0};
 			int j;
-			for (j = 0; j < N_CONSTANT_LANGS; j++) {
+			for (j = 0; j < CONSTANT_KEYS; j++) {
 				buf_puts(&b, j ? ", " : "");
-				buf_puts(&b, constant_langs[j]);
+				buf_puts(&b, constant_key[j]);
 			}
 			fm_error(f, k, "unknown language '%s' in 'constants' (known: %s)", ks, b.s);
 			buf_free(&b);
@@ -297,6 +290,7 @@ read_constants(struct fm *f, const yaml_node_t *n)
 		m->consts = xrealloc(m->consts, (m->nconsts + 1) * sizeof(*m->consts));
 		m->consts[m->nconsts].lang = xstrdup(ks);
 		m->consts[m->nconsts].value = xstrdup(vs);
+		m->consts[m->nconsts].pos = mark_pos(f, v->start_mark);
 		m->nconsts++;
 	}
 	if (m->nconsts > 1)

@@ -128,6 +128,9 @@ extern const char *const class_name[CLASS__N];   /* "client-error" */
 extern const char *const class_slug[CLASS__N];   /* "4xx", "nonstandard" */
 extern const char *const registry_name[REG__N];  /* "iana" */
 extern const char *const status_name[STATUS__N]; /* "deprecated" */
+#define CONSTANT_KEYS 12
+extern const char *const constant_key[CONSTANT_KEYS];   /* "rust" */
+extern const char *const constant_label[CONSTANT_KEYS]; /* "Rust" */
 /* Returns the class (enum klass) of a code by its first digit. */
 int class_of_code(int code);
 /* Returns the index of s among names[0..n), or -1. */
@@ -214,6 +217,18 @@ int registry_parse(const char *path, const char *data, size_t len, struct regist
 const struct iana_record *registry_find(const struct registry *reg, int code);
 /* Frees reg; NULL is a no-op. */
 void registry_free(struct registry *reg);
+
+/* ------------------------------------------------------ constants.c */
+
+struct constants;
+/* Loads the libraries' lists of names, DIR/KEY.txt for every constant_key;
+ * the caller frees them with constants_free().  Sets *io_error for a list
+ * that cannot be read.  Reports through diag(). */
+struct constants *constants_load(const char *dir, int *io_error);
+/* Checks every `constants` entry of c against the lists.  Reports through diag(). */
+void constants_check(const struct constants *k, const struct corpus *c);
+/* Frees k; NULL is a no-op. */
+void constants_free(struct constants *k);
 
 /* ---------------------------------------------------------- check.c */
 

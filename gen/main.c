@@ -16,9 +16,9 @@
 #include "gen.h"
 
 static const char usage[] =
-    "usage: statusgen build [--content DIR] [--templates DIR] [--iana FILE] [--out DIR]\n"
-    "                       [--base-url URL] [--werror]\n"
-    "       statusgen check [--content DIR] [--iana FILE] [--werror]\n"
+    "usage: statusgen build [--content DIR] [--templates DIR] [--iana FILE] [--constants DIR]\n"
+    "                       [--out DIR] [--base-url URL] [--werror]\n"
+    "       statusgen check [--content DIR] [--iana FILE] [--constants DIR] [--werror]\n"
     "       statusgen new NNN [--vendor NAME] [--content DIR] [--iana FILE]\n"
     "       statusgen --help | --version\n";
 
@@ -35,6 +35,7 @@ static const char help[] =
     "  --content DIR     content files                 (content)\n"
     "  --templates DIR   page templates and assets     (templates)\n"
     "  --iana FILE       IANA registry snapshot        (data/iana/http-status-codes.xml)\n"
+    "  --constants DIR   the libraries' status names   (data/constants)\n"
     "  --out DIR         output folder, replaced whole (site)\n"
     "  --base-url URL    address the site is published at, for sitemap.xml\n"
     "  --werror          treat warnings as errors\n"
@@ -92,22 +93,35 @@ finish(int rc, int build)
 	return rc;
 }
 
+/* What build and check read, besides the build's own options. */
+struct inputs {
+	const char *content;   /* --content */
+	const char *iana;      /* --iana */
+	const char *constants; /* --constants */
+	const char *today;     /* YYYY-MM-DD */
+	int werror;            /* --werror */
+	int build;             /* build, not check */
+};
+
 /* build and check: load, validate and link, then (build) render and write.
  * Returns the exit status. */
 static int
-run(const char *content, const char *iana, int build, int werror, const char *today,
-    const struct build_options *opt)
+run(const struct inputs *in, const struct build_options *opt)
 {
 	struct corpus *c;
-	int io_error = 0, rc, k;
+	struct constants *k_lists;
+	int io_error = 0, rc, k, build = in->build;
 	size_t i;
 
-	c = corpus_load(content, opt->jobs, &io_error);
+	c = corpus_load(in->content, opt->jobs, &io_error);
 	if (c == NULL)
 		return finish(2, build);
-	if (registry_load(iana, &c->reg) == 2)
+	if (registry_load(in->iana, &c->reg) == 2)
 		io_error = 1;
-	check_corpus(c, today);
+	k_lists = constants_load(in->constants, &io_error);
+	check_corpus(c, in->today);
+	constants_check(k_lists, c);
+	constants_free(k_lists);
 	par_run(opt->jobs, c->nm, check_one, c);
 	for (k = 0; k < CLASS__N; k++)
 		if (c->classes[k])
@@ -117,7 +131,7 @@ run(const char *content, const char *iana, int build, int werror, const char *to
 
 	if (io_error)
 		rc = 2;
-	else if (diag_count(DIAG_ERROR) || (werror && diag_count(DIAG_WARNING)))
+	else if (diag_count(DIAG_ERROR) || (in->werror && diag_count(DIAG_WARNING)))
 		rc = 1;
 	else
 		rc = 0;
@@ -163,19 +177,26 @@ int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-	    {"content", required_argument, NULL, 'c'},  {"templates", required_argument, NULL, 't'},
-	    {"iana", required_argument, NULL, 'i'},     {"out", required_argument, NULL, 'o'},
-	    {"base-url", required_argument, NULL, 'b'}, {"werror", no_argument, NULL, 'W'},
-	    {"help", no_argument, NULL, 'h'},           {"version", no_argument, NULL, 'V'},
-	    {"vendor", required_argument, NULL, 'v'},   {NULL, 0, NULL, 0},
+	    {"content", required_argument, NULL, 'c'},
+	    {"templates", required_argument, NULL, 't'},
+	    {"iana", required_argument, NULL, 'i'},
+	    {"out", required_argument, NULL, 'o'},
+	    {"base-url", required_argument, NULL, 'b'},
+	    {"werror", no_argument, NULL, 'W'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
+	    {"vendor", required_argument, NULL, 'v'},
+	    {"constants", required_argument, NULL, 'k'},
+	    {NULL, 0, NULL, 0},
 	};
 	/* Which options each command takes. */
-	static const char build_opts[] = "ctiobW", check_opts[] = "ciW", new_opts[] = "civ";
+	static const char build_opts[] = "ctikobW", check_opts[] = "cikW", new_opts[] = "civ";
 	struct build_options opt = {"templates", "site", DEFAULT_BASE_URL, 1};
-	const char *content = "content", *iana = "data/iana/http-status-codes.xml", *cmd, *takes;
-	const char *vendor = NULL, *code_arg = NULL, *today;
+	struct inputs in = {"content", "data/iana/http-status-codes.xml", "data/constants", NULL, 0,
+	                    0};
+	const char *cmd, *takes, *vendor = NULL, *code_arg = NULL;
 	char today_buf[11];
-	int werror = 0, ch, rc, idx = 0;
+	int ch, rc, idx = 0;
 
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		fputs(usage, stdout);
@@ -230,13 +251,13 @@ main(int argc, char **argv)
 		}
 		switch (ch) {
 		case 'c':
-			content = optarg;
+			in.content = optarg;
 			break;
 		case 't':
 			opt.templates = optarg;
 			break;
 		case 'i':
-			iana = optarg;
+			in.iana = optarg;
 			break;
 		case 'o':
 			opt.out = optarg;
@@ -245,7 +266,10 @@ main(int argc, char **argv)
 			opt.base_url = optarg;
 			break;
 		case 'W':
-			werror = 1;
+			in.werror = 1;
+			break;
+		case 'k':
+			in.constants = optarg;
 			break;
 		case 'v':
 			vendor = optarg;
@@ -259,13 +283,14 @@ main(int argc, char **argv)
 
 	LIBXML_TEST_VERSION
 	if (code_arg) {
-		rc = new_meaning(content, iana, code_arg, vendor);
+		rc = new_meaning(in.content, in.iana, code_arg, vendor);
 		diag_flush();
 		return rc;
 	}
 	opt.jobs = par_jobs(getenv("STATUSGEN_JOBS"));
-	today = today_date(today_buf);
-	rc = run(content, iana, strcmp(cmd, "build") == 0, werror, today, &opt);
+	in.today = today_date(today_buf);
+	in.build = strcmp(cmd, "build") == 0;
+	rc = run(&in, &opt);
 	xmlCleanupParser();
 	return rc;
 }

@@ -78,8 +78,9 @@ struct subcode {
 };
 
 struct constant {
-	char *lang;  /* key: go, python, java, … */
-	char *value; /* http.StatusNotFound */
+	char *lang;     /* key: go, python, java, … (one of constant_key) */
+	char *value;    /* http.StatusNotFound */
+	struct pos pos; /* the value */
 };
 
 struct iana_record;

@@ -19,6 +19,17 @@ const char *const registry_name[REG__N] = {"iana", "vendor", "unofficial"};
 
 const char *const status_name[STATUS__N] = {"current", "deprecated", "unused", "obsolete", "joke"};
 
+/* The ecosystems a `constants` entry may name (each has its list of names
+ * in data/constants/KEY.txt), sorted, and how a page labels them. */
+const char *const constant_key[CONSTANT_KEYS] = {
+    "aspnetcore", "dotnet", "go",    "java", "ktor",   "node",
+    "php",        "python", "rails", "rust", "spring", "vapor",
+};
+const char *const constant_label[CONSTANT_KEYS] = {
+    "ASP.NET Core",  ".NET",   "Go",    "Java", "Ktor",   "Node.js",
+    "PHP (Symfony)", "Python", "Rails", "Rust", "Spring", "Vapor",
+};
+
 /* Returns the class a code belongs to by its first digit. */
 int
 class_of_code(int code)

@@ -518,37 +518,16 @@ view_registry(const struct view *v, enum lang l)
 
 /* -------------------------------------------------------- a code's page */
 
-static const char *const constant_label[][2] = {
-    {"aspnetcore", "ASP.NET Core"},
-    {"dotnet", ".NET"},
-    {"go", "Go"},
-    {"java", "Java"},
-    {"kotlin", "Kotlin"},
-    {"ktor", "Ktor"},
-    {"node", "Node.js"},
-    {"php", "PHP (Symfony)"},
-    {"python", "Python"},
-    {"rails", "Rails"},
-    {"ruby", "Ruby"},
-    {"rust", "Rust"},
-    {"spring", "Spring"},
-    {"swift", "Swift"},
-    {"vapor", "Vapor"},
-};
-
 static json_t *
 constants_ctx(const struct meaning *m)
 {
 	json_t *a = json_array();
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < m->nconsts; i++) {
 		json_t *c = json_object();
-		const char *label = m->consts[i].lang;
-		for (k = 0; k < sizeof(constant_label) / sizeof(constant_label[0]); k++)
-			if (strcmp(constant_label[k][0], label) == 0)
-				label = constant_label[k][1];
-		set_str(c, "name", label);
+		int k = name_lookup(constant_key, CONSTANT_KEYS, m->consts[i].lang);
+		set_str(c, "name", k >= 0 ? constant_label[k] : m->consts[i].lang);
 		set_str(c, "value", m->consts[i].value);
 		json_array_append_new(a, c);
 	}

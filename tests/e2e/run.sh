@@ -4,6 +4,7 @@
 #   args             the command line after `statusgen` (default: build)
 #   iana.xml         the snapshot to use (default: ../iana-small.xml)
 #   templates/       the templates to use (default: the project's)
+#   constants/       the libraries' lists of names (default: the project's)
 #   before/          a previous site, copied to out/ before the run
 #   expected.status  the exit status
 #   expected.stderr  the diagnostics, byte for byte
@@ -58,6 +59,9 @@ run_case() (
 	extra=(--iana "$iana")
 	tmpl=../../../templates
 	[ -d templates ] && tmpl=templates
+	consts=../../../data/constants
+	[ -d constants ] && consts=constants
+	case "$args" in build* | check*) extra+=(--constants "$consts") ;; esac
 	case "$args" in build*) extra+=(--templates "$tmpl" --out out) ;; esac
 	(
 		if [ -f fsize ]; then
