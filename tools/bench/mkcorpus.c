@@ -111,62 +111,62 @@ mkdir_p(const char *path)
 /* ------------------------------------------------------------ words */
 
 static const char *const t_adj[] = {
-    "Quiet", "Deferred", "Partial", "Stale", "Pending", "Upstream", "Remote", "Locked",
-    "Expired", "Shared", "Chunked", "Signed", "Delayed", "Mirrored", "Draining", "Sealed",
-    "Throttled", "Detached", "Orphaned", "Nested", "Blocked", "Leased", "Frozen", "Rotated"};
+    "Quiet",     "Deferred", "Partial",  "Stale",  "Pending", "Upstream", "Remote",   "Locked",
+    "Expired",   "Shared",   "Chunked",  "Signed", "Delayed", "Mirrored", "Draining", "Sealed",
+    "Throttled", "Detached", "Orphaned", "Nested", "Blocked", "Leased",   "Frozen",   "Rotated"};
 static const char *const t_noun[] = {
-    "Resource", "Session", "Channel", "Payload", "Gateway", "Ledger", "Upload", "Manifest",
-    "Tenant", "Replica", "Token", "Schema", "Cursor", "Archive", "Route", "Mailbox",
-    "Quota", "Bucket", "Snapshot", "Index", "Lease", "Batch", "Stream", "Profile"};
+    "Resource", "Session", "Channel",  "Payload", "Gateway", "Ledger",  "Upload", "Manifest",
+    "Tenant",   "Replica", "Token",    "Schema",  "Cursor",  "Archive", "Route",  "Mailbox",
+    "Quota",    "Bucket",  "Snapshot", "Index",   "Lease",   "Batch",   "Stream", "Profile"};
 static const char *const t_end[] = {
-    "Required", "Refused", "Unavailable", "Accepted", "Moved", "Expired", "Conflict",
-    "Pending", "Too Large", "Not Ready", "Rejected", "Suspended", "Redirected", "Restored"};
-static const char *const z_adj[] = {
-    "静默", "延迟", "部分", "过期", "待定", "上游", "远程", "锁定", "失效", "共享", "分块", "签名",
-    "推迟", "镜像", "排空", "密封", "限流", "分离", "孤立", "嵌套", "阻塞", "租用", "冻结", "轮换"};
-static const char *const z_noun[] = {
-    "资源", "会话", "通道", "载荷", "网关", "账本", "上传", "清单", "租户", "副本", "令牌", "模式",
-    "游标", "归档", "路由", "邮箱", "配额", "存储桶", "快照", "索引", "租约", "批次", "数据流", "档案"};
-static const char *const z_end[] = {
-    "需要", "被拒绝", "不可用", "已接受", "已移动", "已过期", "冲突", "等待中", "过大", "未就绪",
-    "被驳回", "已暂停", "已重定向", "已恢复"};
+    "Required", "Refused",   "Unavailable", "Accepted", "Moved",     "Expired",    "Conflict",
+    "Pending",  "Too Large", "Not Ready",   "Rejected", "Suspended", "Redirected", "Restored"};
+static const char *const z_adj[] = {"静默", "延迟", "部分", "过期", "待定", "上游", "远程", "锁定",
+                                    "失效", "共享", "分块", "签名", "推迟", "镜像", "排空", "密封",
+                                    "限流", "分离", "孤立", "嵌套", "阻塞", "租用", "冻结", "轮换"};
+static const char *const z_noun[] = {"资源", "会话", "通道", "载荷", "网关",   "账本",
+                                     "上传", "清单", "租户", "副本", "令牌",   "模式",
+                                     "游标", "归档", "路由", "邮箱", "配额",   "存储桶",
+                                     "快照", "索引", "租约", "批次", "数据流", "档案"};
+static const char *const z_end[] = {"需要",   "被拒绝", "不可用",   "已接受", "已移动",
+                                    "已过期", "冲突",   "等待中",   "过大",   "未就绪",
+                                    "被驳回", "已暂停", "已重定向", "已恢复"};
 
 static const char *const e_subj[] = {
-    "the server", "the client", "a proxy", "the origin", "a cache", "the gateway",
-    "the load balancer", "a crawler", "the browser", "an API client", "the CDN", "a worker"};
-static const char *const e_verb[] = {
-    "rejects", "retries", "forwards", "stores", "drops", "validates", "rewrites", "logs",
-    "buffers", "replays", "inspects", "signs", "compresses", "queues"};
+    "the server",        "the client", "a proxy",     "the origin",    "a cache", "the gateway",
+    "the load balancer", "a crawler",  "the browser", "an API client", "the CDN", "a worker"};
+static const char *const e_verb[] = {"rejects",   "retries",  "forwards",   "stores",  "drops",
+                                     "validates", "rewrites", "logs",       "buffers", "replays",
+                                     "inspects",  "signs",    "compresses", "queues"};
 static const char *const e_obj[] = {
-    "the request", "the response", "the payload", "every header", "the session cookie",
-    "the cached copy", "the upload", "the redirect", "the retry", "the connection",
-    "the batch", "the manifest", "the token", "the query string"};
+    "the request",     "the response", "the payload",  "every header",    "the session cookie",
+    "the cached copy", "the upload",   "the redirect", "the retry",       "the connection",
+    "the batch",       "the manifest", "the token",    "the query string"};
 static const char *const e_when[] = {
-    "before the deadline passes", "when the quota runs out", "after a failed handshake",
-    "while the replica catches up", "once the lease expires", "until the lock is released",
-    "if the schema changes", "during a rolling deploy", "whenever the token is stale",
-    "as soon as the body arrives", "after the second attempt", "when the route is unknown"};
-static const char *const e_hdr[] = {
-    "Retry-After", "Cache-Control", "Location", "ETag", "Content-Type", "WWW-Authenticate",
-    "Vary", "Allow", "Content-Range", "If-Match", "Link", "Warning"};
-static const char *const z_subj[] = {
-    "服务器", "客户端", "代理", "源站", "缓存", "网关", "负载均衡器", "爬虫", "浏览器", "API客户端",
-    "CDN", "后台任务"};
-static const char *const z_verb[] = {
-    "拒绝", "重试", "转发", "保存", "丢弃", "校验", "改写", "记录", "缓冲", "重放", "检查", "签名",
-    "压缩", "排队处理"};
+    "before the deadline passes",   "when the quota runs out",  "after a failed handshake",
+    "while the replica catches up", "once the lease expires",   "until the lock is released",
+    "if the schema changes",        "during a rolling deploy",  "whenever the token is stale",
+    "as soon as the body arrives",  "after the second attempt", "when the route is unknown"};
+static const char *const e_hdr[] = {"Retry-After",   "Cache-Control",    "Location", "ETag",
+                                    "Content-Type",  "WWW-Authenticate", "Vary",     "Allow",
+                                    "Content-Range", "If-Match",         "Link",     "Warning"};
+static const char *const z_subj[] = {"服务器", "客户端",    "代理",       "源站",
+                                     "缓存",   "网关",      "负载均衡器", "爬虫",
+                                     "浏览器", "API客户端", "CDN",        "后台任务"};
+static const char *const z_verb[] = {"拒绝", "重试", "转发", "保存", "丢弃", "校验", "改写",
+                                     "记录", "缓冲", "重放", "检查", "签名", "压缩", "排队处理"};
 static const char *const z_obj[] = {
-    "请求", "响应", "载荷", "所有首部字段", "会话Cookie", "缓存副本", "上传内容", "重定向", "重试",
-    "连接", "批处理任务", "清单", "令牌", "查询字符串"};
-static const char *const z_when[] = {
-    "在截止时间之前", "在配额用完时", "在握手失败之后", "在副本追上进度期间", "在租约到期之后",
-    "在锁释放之前", "在模式变更时", "在滚动发布期间", "在令牌过期时", "在请求体到达之后",
-    "在第二次尝试之后", "在路由无法识别时"};
-static const char *const rfcs[] = {"9110", "9111", "6585", "4918", "7538", "8297", "2518",
-                                   "7725", "8470", "5842", "2774", "9112"};
+    "请求",   "响应", "载荷", "所有首部字段", "会话Cookie", "缓存副本", "上传内容",
+    "重定向", "重试", "连接", "批处理任务",   "清单",       "令牌",     "查询字符串"};
+static const char *const z_when[] = {"在截止时间之前",     "在配额用完时",     "在握手失败之后",
+                                     "在副本追上进度期间", "在租约到期之后",   "在锁释放之前",
+                                     "在模式变更时",       "在滚动发布期间",   "在令牌过期时",
+                                     "在请求体到达之后",   "在第二次尝试之后", "在路由无法识别时"};
+static const char *const rfcs[] = {"9110", "9111", "6585", "4918", "7538", "8297",
+                                   "2518", "7725", "8470", "5842", "2774", "9112"};
 static const char *const methods[] = {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"};
-static const char *const const_lang[] = {"dotnet", "go", "java", "kotlin", "node", "php",
-                                         "python", "ruby", "rust", "swift"};
+static const char *const const_lang[] = {"dotnet", "go",     "java", "kotlin", "node",
+                                         "php",    "python", "ruby", "rust",   "swift"};
 
 /* ------------------------------------------------------------ the corpus */
 
@@ -210,7 +210,8 @@ static void
 en_sentence(struct buf *b)
 {
 	const char *s = PICK(e_subj);
-	bprintf(b, "%c%s %s %s %s.", s[0] - 'a' + 'A', s + 1, PICK(e_verb), PICK(e_obj), PICK(e_when));
+	bprintf(b, "%c%s %s %s %s.", s[0] - 'a' + 'A', s + 1, PICK(e_verb), PICK(e_obj),
+	        PICK(e_when));
 }
 
 static void
@@ -265,11 +266,12 @@ body_lang(struct buf *b, size_t i, int zh)
 	bprintf(b, "\n> ");
 	sentence(b, zh);
 	bprintf(b, zh ? " —— *某次事故复盘*\n\n" : " — *an incident review*\n\n");
-	bprintf(b, "### %s\n\n```http\n%s /api/v%u/items/%u HTTP/1.1\nHost: api.example.com\n"
-	           "Accept: application/json\n\nHTTP/1.1 %03d %s\n%s: %u\nContent-Type: "
-	           "application/json\n\n{\"status\": %d, \"id\": \"%s\"}\n```\n\n",
-	        zh ? "示例" : "Example", PICK(methods), 1 + rn(3), rn(100000), it->code, it->title_en,
-	        hdr, rn(3600), it->code, it->id);
+	bprintf(b,
+	        "### %s\n\n```http\n%s /api/v%u/items/%u HTTP/1.1\nHost: api.example.com\n"
+	        "Accept: application/json\n\nHTTP/1.1 %03d %s\n%s: %u\nContent-Type: "
+	        "application/json\n\n{\"status\": %d, \"id\": \"%s\"}\n```\n\n",
+	        zh ? "示例" : "Example", PICK(methods), 1 + rn(3), rn(100000), it->code,
+	        it->title_en, hdr, rn(3600), it->code, it->id);
 	bprintf(b, "### %s\n\n", zh ? "易混淆的状态码" : "Often confused with");
 	for (k = 0; k < 2; k++) {
 		bprintf(b, "- ");
@@ -281,13 +283,16 @@ body_lang(struct buf *b, size_t i, int zh)
 	bprintf(b, "\n### %s\n\n", zh ? "历史" : "History");
 	rfc = PICK(rfcs);
 	if (zh)
-		bprintf(b, "这个含义最早见于[RFC %s](https://www.rfc-editor.org/rfc/rfc%s.html)的讨论，"
-		           "**并非**所有实现都遵循它。",
-		        rfc, rfc);
+		bprintf(
+		    b,
+		    "这个含义最早见于[RFC %s](https://www.rfc-editor.org/rfc/rfc%s.html)的讨论，"
+		    "**并非**所有实现都遵循它。",
+		    rfc, rfc);
 	else
-		bprintf(b, "The meaning goes back to the discussion of "
-		           "[RFC %s](https://www.rfc-editor.org/rfc/rfc%s.html), and **not** every "
-		           "implementation follows it.",
+		bprintf(b,
+		        "The meaning goes back to the discussion of "
+		        "[RFC %s](https://www.rfc-editor.org/rfc/rfc%s.html), and **not** every "
+		        "implementation follows it.",
 		        rfc, rfc);
 	while (b->n - start < BODY_TARGET) {
 		if (!zh)
@@ -322,8 +327,8 @@ front_matter(struct buf *b, size_t i)
 		bprintf(b, "\n");
 	}
 	if (i % 5 == 2)
-		bprintf(b, "aliases:\n  en: [%s %s]\n  zh: [%s%s]\n", PICK(t_adj), PICK(t_noun), PICK(z_adj),
-		        PICK(z_noun));
+		bprintf(b, "aliases:\n  en: [%s %s]\n  zh: [%s%s]\n", PICK(t_adj), PICK(t_noun),
+		        PICK(z_adj), PICK(z_noun));
 	if (it->vendor == 0) {
 		bprintf(b, "references:\n");
 		if (it->xk == X_DRAFT)
@@ -338,8 +343,9 @@ front_matter(struct buf *b, size_t i)
 				bprintf(b, "  - rfc: %s\n", extra);
 		}
 	} else if (i % 2 == 0) {
-		bprintf(b, "references:\n  - url: \"https://docs.example.com/vendor%d/status/%03d\"\n"
-		           "    text: \"Vendor %d documentation\"\n",
+		bprintf(b,
+		        "references:\n  - url: \"https://docs.example.com/vendor%d/status/%03d\"\n"
+		        "    text: \"Vendor %d documentation\"\n",
 		        it->vendor, it->code, it->vendor);
 	}
 	n = 2 + (int)rn(4);
@@ -362,7 +368,8 @@ front_matter(struct buf *b, size_t i)
 	if (it->vendor == 0 && i % 3 == 0) {
 		bprintf(b, "constants:\n");
 		for (k = 0; k < 3; k++)
-			bprintf(b, "  %s: Status.Bench%03d\n", const_lang[(i + (size_t)k * 3) % 10], it->code);
+			bprintf(b, "  %s: Status.Bench%03d\n", const_lang[(i + (size_t)k * 3) % 10],
+			        it->code);
 	}
 	if (it->vendor && i % 7 == 3) {
 		bprintf(b, "subcodes:\n");
@@ -381,19 +388,20 @@ static void
 write_classes(const char *dir)
 {
 	static const char *const slug[] = {"1xx", "2xx", "3xx", "4xx", "5xx", "nonstandard"};
-	static const char *const cls[] = {"informational", "success", "redirection", "client-error",
-	                                  "server-error", "nonstandard"};
-	static const char *const en[] = {"Informational", "Success", "Redirection", "Client Error",
-	                                 "Server Error", "Nonstandard"};
-	static const char *const zh[] = {"信息", "成功", "重定向", "客户端错误", "服务器错误", "非标准"};
+	static const char *const cls[] = {"informational", "success",      "redirection",
+	                                  "client-error",  "server-error", "nonstandard"};
+	static const char *const en[] = {"Informational", "Success",      "Redirection",
+	                                 "Client Error",  "Server Error", "Nonstandard"};
+	static const char *const zh[] = {"信息",       "成功",       "重定向",
+	                                 "客户端错误", "服务器错误", "非标准"};
 	struct buf b = {0};
 	char path[4096];
 	int c, l, k, n;
 
 	for (c = 0; c < 6; c++) {
 		b.n = 0;
-		bprintf(&b, "---\nclass: %s\ntitle:\n  en: %s%s%s\n  zh: %s%s%s\nsummary:\n  en: ", cls[c],
-		        c < 5 ? slug[c] : "", c < 5 ? " " : "", en[c], c < 5 ? slug[c] : "",
+		bprintf(&b, "---\nclass: %s\ntitle:\n  en: %s%s%s\n  zh: %s%s%s\nsummary:\n  en: ",
+		        cls[c], c < 5 ? slug[c] : "", c < 5 ? " " : "", en[c], c < 5 ? slug[c] : "",
 		        c < 5 ? " " : "", zh[c]);
 		en_sentence(&b);
 		bprintf(&b, "\n  zh: ");
@@ -405,7 +413,8 @@ write_classes(const char *dir)
 				sentence(&b, l);
 			bprintf(&b, "\n\n");
 			for (k = 0, n = 0; k < (int)nitems && n < 12; k++)
-				if (items[k].code / 100 == c + 1 && items[k].vendor == 0 && rn(4) == 0) {
+				if (items[k].code / 100 == c + 1 && items[k].vendor == 0 &&
+				    rn(4) == 0) {
 					n++;
 					bprintf(&b, "- ");
 					link_to(&b, &items[k], l);
@@ -442,13 +451,14 @@ write_iana(const char *dir)
 	int next = 100;
 	size_t i;
 
-	bprintf(&b, "<?xml version='1.0' encoding='UTF-8'?>\n"
-	            "<registry xmlns=\"http://www.iana.org/assignments\" id=\"http-status-codes\">\n"
-	            "  <title>Hypertext Transfer Protocol (HTTP) Status Code Registry</title>\n"
-	            "  <updated>2025-09-15</updated>\n"
-	            "  <registry id=\"http-status-codes-1\">\n"
-	            "    <title>HTTP Status Codes</title>\n"
-	            "    <registration_rule>IETF Review</registration_rule>\n");
+	bprintf(&b,
+	        "<?xml version='1.0' encoding='UTF-8'?>\n"
+	        "<registry xmlns=\"http://www.iana.org/assignments\" id=\"http-status-codes\">\n"
+	        "  <title>Hypertext Transfer Protocol (HTTP) Status Code Registry</title>\n"
+	        "  <updated>2025-09-15</updated>\n"
+	        "  <registry id=\"http-status-codes-1\">\n"
+	        "    <title>HTTP Status Codes</title>\n"
+	        "    <registration_rule>IETF Review</registration_rule>\n");
 	for (i = 0; i <= nitems; i++) {
 		const struct item *it = i < nitems ? &items[i] : NULL;
 		int code = it ? it->code : 600;
@@ -456,7 +466,8 @@ write_iana(const char *dir)
 			continue;
 		if (code > next) {
 			if (code - 1 > next)
-				bprintf(&b, "    <record>\n      <value>%03d-%03d</value>\n", next, code - 1);
+				bprintf(&b, "    <record>\n      <value>%03d-%03d</value>\n", next,
+				        code - 1);
 			else
 				bprintf(&b, "    <record>\n      <value>%03d</value>\n", next);
 			bprintf(&b, "      <description>Unassigned</description>\n    </record>\n");
@@ -464,7 +475,9 @@ write_iana(const char *dir)
 		if (it == NULL)
 			break;
 		next = code + 1;
-		bprintf(&b, "    <record updated=\"2021-10-01\">\n      <value>%03d</value>\n      <description>",
+		bprintf(&b,
+		        "    <record updated=\"2021-10-01\">\n      <value>%03d</value>\n      "
+		        "<description>",
 		        code);
 		xml_text(&b, it->title_en);
 		if (it->annot[0]) {
@@ -478,8 +491,10 @@ write_iana(const char *dir)
 		else if (it->xk == X_RFC)
 			bprintf(&b, "      <xref type=\"rfc\" data=\"rfc%s\"/>\n", it->rfc);
 		else
-			bprintf(&b, "      <xref type=\"rfc\" data=\"rfc%s\">RFC%s, Section %s</xref>\n", it->rfc,
-			        it->rfc, it->section);
+			bprintf(
+			    &b,
+			    "      <xref type=\"rfc\" data=\"rfc%s\">RFC%s, Section %s</xref>\n",
+			    it->rfc, it->rfc, it->section);
 		bprintf(&b, "    </record>\n");
 	}
 	bprintf(&b, "  </registry>\n  <people/>\n</registry>\n");
@@ -565,7 +580,8 @@ main(int argc, char **argv)
 		switch (rn(10)) {
 		case 0:
 			it->xk = X_DRAFT;
-			snprintf(it->draft, sizeof(it->draft), "draft-bench-status-%03d-%02u", it->code, rn(12));
+			snprintf(it->draft, sizeof(it->draft), "draft-bench-status-%03d-%02u",
+			         it->code, rn(12));
 			break;
 		case 1:
 		case 2:
