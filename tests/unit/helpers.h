@@ -15,6 +15,7 @@ static FILE *diag_file;
 static inline void
 capture(void)
 {
+	diag_flush(); /* what was reported before goes to the previous file */
 	if (diag_file)
 		fclose(diag_file);
 	diag_file = tmpfile();
