@@ -155,6 +155,28 @@ check_corpus(struct corpus *c, const char *today)
 		}
 	}
 
+	/* `lead`: at most one per number, and never where IANA's meaning leads. */
+	for (i = 0; i < c->nnum; i++) {
+		size_t a = c->first[i], end = corpus_number_end(c, i);
+		const struct meaning *leader = NULL;
+		for (j = a; j < end; j++) {
+			struct meaning *m = c->m[j];
+			if (!m->lead)
+				continue;
+			if (m->registry == REG_IANA || c->m[a]->registry == REG_IANA)
+				diag(DIAG_ERROR, m->path, m->pos_lead,
+				     "'lead' is for one of several vendor meanings; IANA's meaning of %03d "
+				     "leads its page",
+				     m->code);
+			else if (leader)
+				diag(DIAG_ERROR, m->path, m->pos_lead,
+				     "%s already leads %03d; only one meaning of a number may", leader->path,
+				     m->code);
+			else
+				leader = m;
+		}
+	}
+
 	/* Coverage: every code IANA assigns has its page. */
 	for (i = 0; c->reg && i < c->reg->nrecs; i++) {
 		const struct iana_record *r = &c->reg->recs[i];

@@ -61,6 +61,8 @@ void key_see_also(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v);
 void key_status(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v);
 void key_subcodes(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v);
 void key_aliases(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v);
+void key_seen_in(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v);
+void key_lead(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v);
 void key_constants(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v);
 
 #endif

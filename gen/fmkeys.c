@@ -404,6 +404,24 @@ key_aliases(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
 }
 
 void
+key_seen_in(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
+{
+	read_lang_text(f, kn, v, "seen-in", f->m->seen_in, NULL);
+}
+
+void
+key_lead(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
+{
+	const char *s = want_text(f, v, "'lead'");
+
+	f->m->pos_lead = mark_pos(f, v->start_mark);
+	if (s && strcmp(s, "true") == 0)
+		f->m->lead = 1;
+	else if (s && strcmp(s, "false") != 0)
+		fm_error(f, v, "'lead' must be true or false, not '%s'", s);
+}
+
+void
 key_constants(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
 {
 	read_constants(f, v);

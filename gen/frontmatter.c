@@ -376,6 +376,8 @@ static const struct key_rule keys[] = {
     {"note", key_note, IN_ALL, 0},
     {"aliases", key_aliases, IN_MEANING | IN_CLASS, 0},
     {"constants", key_constants, IN_MEANING, 0},
+    {"lead", key_lead, IN_MEANING, 0},
+    {"seen-in", key_seen_in, IN_MEANING, 0},
 };
 #define NKEYS (int)(sizeof(keys) / sizeof(keys[0]))
 
@@ -439,6 +441,7 @@ fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
 	f.m = m;
 	f.line0 = first_line;
 	m->pos_refs = m->pos_status = m->pos_registry = m->pos_title_en = m->pos_start;
+	m->pos_lead = m->pos_start;
 
 	/* Anchors, aliases, tags and directives cannot be written without one
 	 * of & * ! %: a text with none of them needs no pass over its events. */

@@ -42,6 +42,7 @@ meaning_free(struct meaning *m)
 		free(m->title[l]);
 		free(m->summary[l]);
 		free(m->note[l]);
+		free(m->seen_in[l]);
 		free(m->html[l]);
 		if (m->doc[l])
 			cmark_node_free(m->doc[l]);
@@ -117,7 +118,8 @@ corpus_free(struct corpus *c)
 	free(c);
 }
 
-/* Orders meanings by code, the plain NNN.md first, then by vendor slug. */
+/* Orders meanings by code; within a number the plain NNN.md (the IANA
+ * meaning) first, then the one marked `lead`, then by vendor slug. */
 static int
 cmp_meaning(const void *a, const void *b)
 {
@@ -127,6 +129,8 @@ cmp_meaning(const void *a, const void *b)
 		return x->code < y->code ? -1 : 1;
 	if ((x->slug == NULL) != (y->slug == NULL))
 		return x->slug == NULL ? -1 : 1;
+	if (x->lead != y->lead)
+		return x->lead ? -1 : 1;
 	return x->slug ? strcmp(x->slug, y->slug) : 0;
 }
 
@@ -156,12 +160,26 @@ corpus_number_end(const struct corpus *c, size_t i)
 struct meaning *
 corpus_find(const struct corpus *c, const char *id)
 {
-	struct meaning key, *kp = &key, **found;
 	const char *slug;
+	size_t lo = 0, hi = c->nnum, j;
+	int code;
 
-	if (!id_parse(id, &key.code, &slug))
+	if (!id_parse(id, &code, &slug))
 		return NULL;
-	key.slug = (char *)slug;
-	found = bsearch(&kp, c->m, c->nm, sizeof(*c->m), cmp_meaning);
-	return found ? *found : NULL;
+	while (lo < hi) { /* the number, by bisection over c->first */
+		size_t mid = lo + (hi - lo) / 2;
+		int at = c->m[c->first[mid]]->code;
+		if (at == code) {
+			for (j = c->first[mid]; j < corpus_number_end(c, mid); j++)
+				if ((slug == NULL) == (c->m[j]->slug == NULL) &&
+				    (slug == NULL || strcmp(slug, c->m[j]->slug) == 0))
+					return c->m[j];
+			return NULL;
+		}
+		if (at < code)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
 }

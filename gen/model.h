@@ -106,6 +106,9 @@ struct meaning {
 	char *title[LANG__N];        /* required; NULL only after an error */
 	char *summary[LANG__N];      /* required; NULL only after an error */
 	char *note[LANG__N];         /* callout (and the reason for a status), or NULL */
+	char *seen_in[LANG__N];      /* where a reader meets this meaning ("nginx's access
+	                                log"), for a number with several; or NULL */
+	int lead;                    /* `lead: true`: this vendor meaning leads its number */
 	char **aliases[LANG__N];     /* former or common names, naliases[l] of them */
 	size_t naliases[LANG__N];
 	struct ref *refs; /* `references`, in file order */
@@ -123,6 +126,7 @@ struct meaning {
 	struct pos pos_title_en; /* the value of `title.en` */
 	struct pos pos_refs;     /* the `references` key, or pos_start */
 	struct pos pos_status;   /* the `status` key, or pos_start */
+	struct pos pos_lead;     /* the value of `lead`, or pos_start */
 
 	/* Body, split by markdown.c. */
 	char *body;                        /* Markdown after the front matter, or NULL when the

@@ -160,3 +160,39 @@ Test(check, links_the_corpus)
 	cr_expect_str_eq(c->m[1]->iana->description, "Not Found");
 	corpus_free(c);
 }
+
+Test(check, one_lead_per_number_and_never_over_iana)
+{
+	static const struct file f[] = {
+	    {"404-acme",
+	     "code: 404\nclass: client-error\nregistry: vendor\nvendor: Acme\nlead: true\n" T("A")},
+	    {"499-a", "code: 499\nclass: client-error\nregistry: unofficial\nlead: true\n" T("A")},
+	    {"499-b", "code: 499\nclass: client-error\nregistry: unofficial\nlead: true\n" T("B")},
+	    {"499-c", "code: 499\nclass: client-error\nregistry: unofficial\nlead: yes\n" T("C")},
+	};
+	struct file all[9];
+	struct corpus *c;
+	size_t n = 0, i;
+	const char *got;
+
+	for (i = 0; i < sizeof(base) / sizeof(base[0]); i++)
+		all[n++] = base[i];
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		all[n++] = f[i];
+	capture();
+	c = corpus_of(all, n);
+	check_corpus(c, "2026-01-01");
+	got = captured();
+	cr_expect(strstr(got, "content/404-acme.md:6:7: error: 'lead' is for one of several vendor "
+	                      "meanings; IANA's meaning of 404 leads its page\n") != NULL,
+	          "%s", got);
+	cr_expect(strstr(got,
+	                 "content/499-b.md:5:7: error: content/499-a.md already leads 499; only "
+	                 "one meaning of a number may\n") != NULL,
+	          "%s", got);
+	cr_expect(
+	    strstr(got, "content/499-c.md:5:7: error: 'lead' must be true or false, not 'yes'\n") !=
+	        NULL,
+	    "%s", got);
+	corpus_free(c);
+}

@@ -6,13 +6,12 @@
 static struct corpus *
 corpus3(const char *body)
 {
-	struct corpus *c = xcalloc(1, sizeof(*c));
+	struct corpus *c = corpus_new("content");
 
-	c->nm = 3;
-	c->m = xcalloc(3, sizeof(*c->m));
-	c->m[0] = meaning_for("content/404.md", "404");
-	c->m[1] = meaning_for("content/410.md", "410");
-	c->m[2] = meaning_for("content/499-nginx.md", "499-nginx");
+	corpus_add(c, meaning_for("content/404.md", "404"));
+	corpus_add(c, meaning_for("content/410.md", "410"));
+	corpus_add(c, meaning_for("content/499-nginx.md", "499-nginx"));
+	corpus_sort(c);
 	c->m[0]->body = xstrdup(body);
 	c->m[0]->body_line = 10;
 	return c;

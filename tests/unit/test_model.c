@@ -61,3 +61,22 @@ Test(model, the_corpus_is_sorted_and_grouped_by_number)
 	cr_expect_null(corpus_find(c, "../404"));
 	corpus_free(c);
 }
+
+Test(model, the_lead_meaning_comes_first_and_every_id_is_still_found)
+{
+	static const char *const ids[] = {"499-antivirus", "499-esri", "499-nginx", "498-esri"};
+	struct corpus *c = corpus_new("content");
+	size_t i;
+
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+		corpus_add(c, meaning_new("content/x.md", ids[i]));
+	c->m[2]->lead = 1; /* 499-nginx */
+	corpus_sort(c);
+	cr_expect_str_eq(c->m[1]->id, "499-nginx");
+	cr_expect_str_eq(c->m[2]->id, "499-antivirus");
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++)
+		cr_expect_str_eq(corpus_find(c, ids[i])->id, ids[i]);
+	cr_expect_null(corpus_find(c, "499"));
+	cr_expect_null(corpus_find(c, "499-zzz"));
+	corpus_free(c);
+}
