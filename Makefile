@@ -6,7 +6,7 @@ PREFIX    ?= /usr/local
 STD        = -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN       = -Wall -Wextra -Wformat=2 -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
              -Wno-unused-parameter
-PKGS       = libcmark libxml-2.0 yaml-0.1 jansson
+PKGS       = libcmark libxml-2.0 yaml-0.1 jansson opencc
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(STD) $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -pthread -MMD -MP
@@ -16,7 +16,7 @@ BUILD   ?= build/default
 SRCS     = gen/main.c gen/util.c gen/diag.c gen/par.c gen/names.c gen/model.c gen/urls.c \
            gen/frontmatter.c gen/fmkeys.c gen/content.c gen/registry.c gen/check.c gen/constants.c \
            gen/markdown.c gen/escape.c gen/template.c gen/view.c gen/outdir.c gen/export.c \
-           gen/search.c gen/site.c gen/skeleton.c
+           gen/zhconv.c gen/search.c gen/site.c gen/skeleton.c
 LIBOBJS  = $(patsubst gen/%.c,$(BUILD)/%.o,$(filter-out gen/main.c,$(SRCS)))
 TESTS    = $(wildcard tests/unit/test_*.c)
 TESTOBJS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%.o,$(TESTS))

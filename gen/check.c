@@ -165,13 +165,14 @@ check_corpus(struct corpus *c, const char *today)
 				continue;
 			if (m->registry == REG_IANA || c->m[a]->registry == REG_IANA)
 				diag(DIAG_ERROR, m->path, m->pos_lead,
-				     "'lead' is for one of several vendor meanings; IANA's meaning of %03d "
+				     "'lead' is for one of several vendor meanings; IANA's meaning "
+				     "of %03d "
 				     "leads its page",
 				     m->code);
 			else if (leader)
 				diag(DIAG_ERROR, m->path, m->pos_lead,
-				     "%s already leads %03d; only one meaning of a number may", leader->path,
-				     m->code);
+				     "%s already leads %03d; only one meaning of a number may",
+				     leader->path, m->code);
 			else
 				leader = m;
 		}

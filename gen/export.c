@@ -52,6 +52,8 @@ export_meaning(const struct meaning *m)
 	json_object_set_new(o, "title", lang_pair(m->title));
 	json_object_set_new(o, "summary", lang_pair(m->summary));
 	json_object_set_new(o, "note", lang_pair(m->note));
+	json_object_set_new(o, "seen_in", lang_pair(m->seen_in));
+	json_object_set_new(o, "lead", json_boolean(m->lead));
 
 	x = json_object();
 	for (l = 0; l < LANG__N; l++) {

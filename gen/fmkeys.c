@@ -145,7 +145,7 @@ read_see_also(struct fm *f, const yaml_node_t *n)
 static void
 read_subcodes(struct fm *f, const yaml_node_t *n)
 {
-	static const char *const sub_keys[] = {"code", "en", "zh", NULL};
+	static const char *const sub_keys[] = {"code", "en", "zh", "title", NULL};
 	struct meaning *m = f->m;
 	yaml_node_item_t *it;
 
@@ -202,9 +202,13 @@ read_subcodes(struct fm *f, const yaml_node_t *n)
 				sc.text[l] = xstrdup(txt);
 			}
 		}
+		if ((v = map_get(f, e, "title")) != NULL) /* the product's own short name */
+			read_lang_text(f, v, v, "title", sc.title, NULL);
 		if (!ok) {
-			free(sc.text[0]);
-			free(sc.text[1]);
+			for (l = 0; l < LANG__N; l++) {
+				free(sc.text[l]);
+				free(sc.title[l]);
+			}
 			continue;
 		}
 		sc.code = xstrdup(s);

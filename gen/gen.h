@@ -170,8 +170,8 @@ void corpus_free(struct corpus *c);
 
 /* Returns the id of m's section on its number's page ("nginx", "iana"); not owned. */
 const char *url_anchor(const struct meaning *m);
-/* Returns the id of the n-th (1-based) section of m's body ("iana_3"); the caller frees it. */
-char *url_section_id(const struct meaning *m, size_t n);
+/* Returns the id of the section `name` of m's body ("iana-meaning"); the caller frees it. */
+char *url_section_id(const struct meaning *m, const char *name);
 /* Returns prefix + the page of a number ("404.html"); the caller frees it. */
 char *url_number(const char *prefix, int code);
 /* Returns prefix + the link to m ("499.html#nginx", "404.html"); the caller frees it. */
@@ -335,10 +335,25 @@ void export_json(struct buf *b, const struct json_t *j);
  * threads.  Returns 0, or -1 after an I/O failure (reported by outdir). */
 int export_write(const struct corpus *c, struct outdir *od, int jobs);
 
+/* --------------------------------------------------------- zhconv.c */
+
+struct zhconv;
+/* Opens OpenCC's Taiwan (with DIR/s2twp-http.json, our phrase table) and
+ * plain Traditional conversions.  Returns them (the caller frees them with
+ * zhconv_close()), or NULL after reporting.  Reports through diag(). */
+struct zhconv *zhconv_open(const char *dir);
+/* Returns s in Traditional characters, Taiwan usage; the caller frees it. */
+char *zhconv_tw(struct zhconv *z, const char *s);
+/* Returns s in Traditional characters, character by character; the caller frees it. */
+char *zhconv_t(struct zhconv *z, const char *s);
+/* Frees z; NULL is a no-op. */
+void zhconv_close(struct zhconv *z);
+
 /* --------------------------------------------------------- search.c */
 
-/* Returns search-index.js for corpus c (*len its length); the caller frees it. */
-char *search_index(const struct corpus *c, size_t *len);
+/* Returns search-index.js for corpus c (*len its length), with the
+ * Traditional forms made by z (may be NULL: none); the caller frees it. */
+char *search_index(const struct corpus *c, struct zhconv *z, size_t *len);
 
 /* ----------------------------------------------------------- site.c */
 
@@ -347,6 +362,7 @@ struct build_options {
 	const char *templates; /* the templates folder */
 	const char *out;       /* the output folder, replaced whole */
 	const char *base_url;  /* the address the site is published at */
+	const char *opencc;    /* the folder of our OpenCC configuration (data/opencc) */
 	int jobs;              /* threads, from par_jobs() */
 };
 /* Builds the site for corpus c (checked, rendered, without errors) into

@@ -17,7 +17,7 @@
 
 static const char usage[] =
     "usage: statusgen build [--content DIR] [--templates DIR] [--iana FILE] [--constants DIR]\n"
-    "                       [--out DIR] [--base-url URL] [--werror]\n"
+    "                       [--opencc DIR] [--out DIR] [--base-url URL] [--werror]\n"
     "       statusgen check [--content DIR] [--iana FILE] [--constants DIR] [--werror]\n"
     "       statusgen new NNN [--vendor NAME] [--content DIR] [--iana FILE]\n"
     "       statusgen --help | --version\n";
@@ -36,6 +36,7 @@ static const char help[] =
     "  --templates DIR   page templates and assets     (templates)\n"
     "  --iana FILE       IANA registry snapshot        (data/iana/http-status-codes.xml)\n"
     "  --constants DIR   the libraries' status names   (data/constants)\n"
+    "  --opencc DIR      Traditional Chinese settings  (data/opencc)\n"
     "  --out DIR         output folder, replaced whole (site)\n"
     "  --base-url URL    address the site is published at, for sitemap.xml\n"
     "  --werror          treat warnings as errors\n"
@@ -177,21 +178,16 @@ int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-	    {"content", required_argument, NULL, 'c'},
-	    {"templates", required_argument, NULL, 't'},
-	    {"iana", required_argument, NULL, 'i'},
-	    {"out", required_argument, NULL, 'o'},
-	    {"base-url", required_argument, NULL, 'b'},
-	    {"werror", no_argument, NULL, 'W'},
-	    {"help", no_argument, NULL, 'h'},
-	    {"version", no_argument, NULL, 'V'},
-	    {"vendor", required_argument, NULL, 'v'},
-	    {"constants", required_argument, NULL, 'k'},
-	    {NULL, 0, NULL, 0},
+	    {"content", required_argument, NULL, 'c'},  {"templates", required_argument, NULL, 't'},
+	    {"iana", required_argument, NULL, 'i'},     {"out", required_argument, NULL, 'o'},
+	    {"base-url", required_argument, NULL, 'b'}, {"werror", no_argument, NULL, 'W'},
+	    {"help", no_argument, NULL, 'h'},           {"version", no_argument, NULL, 'V'},
+	    {"vendor", required_argument, NULL, 'v'},   {"constants", required_argument, NULL, 'k'},
+	    {"opencc", required_argument, NULL, 'z'},   {NULL, 0, NULL, 0},
 	};
 	/* Which options each command takes. */
-	static const char build_opts[] = "ctikobW", check_opts[] = "cikW", new_opts[] = "civ";
-	struct build_options opt = {"templates", "site", DEFAULT_BASE_URL, 1};
+	static const char build_opts[] = "ctikzobW", check_opts[] = "cikW", new_opts[] = "civ";
+	struct build_options opt = {"templates", "site", DEFAULT_BASE_URL, "data/opencc", 1};
 	struct inputs in = {"content", "data/iana/http-status-codes.xml", "data/constants", NULL, 0,
 	                    0};
 	const char *cmd, *takes, *vendor = NULL, *code_arg = NULL;
@@ -267,6 +263,9 @@ main(int argc, char **argv)
 			break;
 		case 'W':
 			in.werror = 1;
+			break;
+		case 'z':
+			opt.opencc = optarg;
 			break;
 		case 'k':
 			in.constants = optarg;

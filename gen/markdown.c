@@ -214,20 +214,16 @@ heading_text(cmark_node *n, struct buf *b)
 }
 
 /*
- * Gives each top-level heading of level `level` in a meaning's body an anchor
- * (an empty span with id PREFIX_N at its start, written by cmark as a custom
- * inline: the safe renderer passes only what we make) and lists it in
- * m->sections[l] for the page's table of contents.
+ * Lists the top-level headings of level `level` of m's body in language l
+ * in m->sections[l] (ids not yet given).
  */
 static void
-anchor_sections(struct meaning *m, enum lang l, cmark_node *doc, int level)
+list_sections(struct meaning *m, enum lang l, cmark_node *doc, int level)
 {
 	cmark_node *n;
 
 	for (n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
 		struct buf text = {0};
-		cmark_node *anchor;
-		char *span;
 		struct section *sec;
 
 		if (cmark_node_get_type(n) != CMARK_NODE_HEADING ||
@@ -236,10 +232,66 @@ anchor_sections(struct meaning *m, enum lang l, cmark_node *doc, int level)
 		m->sections[l] =
 		    xrealloc(m->sections[l], (m->nsections[l] + 1) * sizeof(*m->sections[l]));
 		sec = &m->sections[l][m->nsections[l]++];
-		sec->id = url_section_id(m, m->nsections[l]);
 		heading_text(n, &text);
 		sec->text = buf_detach(&text);
-		span = xasprintf("<span id=\"%s\"></span>", sec->id);
+		sec->id = NULL;
+	}
+}
+
+/*
+ * Gives every section of m an id that both languages share, so that the
+ * language switch keeps the reader's place: the meaning's anchor and the
+ * English heading ("nginx-if-you-received-it") when both languages have the
+ * same number of sections, else the section's number ("nginx-3").
+ */
+static void
+name_sections(struct meaning *m)
+{
+	size_t i, j, n = m->nsections[LANG_EN];
+	int by_text = n == m->nsections[LANG_ZH];
+	int l;
+
+	for (i = 0; i < n || i < m->nsections[LANG_ZH]; i++) {
+		char *slug = NULL, *id;
+		if (by_text) {
+			slug = slugify(m->sections[LANG_EN][i].text);
+			for (j = 0; j < i; j++) /* a heading written twice */
+				if (strcmp(m->sections[LANG_EN][j].id + strlen(url_anchor(m)) + 1,
+				           slug) == 0)
+					break;
+			if (j < i) {
+				char *again = xasprintf("%s-%zu", slug, i + 1);
+				free(slug);
+				slug = again;
+			}
+		} else {
+			slug = xasprintf("%zu", i + 1);
+		}
+		id = url_section_id(m, slug);
+		for (l = 0; l < LANG__N; l++)
+			if (i < m->nsections[l])
+				m->sections[l][i].id = xstrdup(id);
+		free(id);
+		free(slug);
+	}
+}
+
+/* Puts each section's anchor (an empty span with its id, written by cmark
+ * as a custom inline: the safe renderer passes only what we make) at the
+ * start of its heading. */
+static void
+anchor_sections(struct meaning *m, enum lang l, cmark_node *doc, int level)
+{
+	cmark_node *n;
+	size_t k = 0;
+
+	for (n = cmark_node_first_child(doc); n && k < m->nsections[l]; n = cmark_node_next(n)) {
+		cmark_node *anchor;
+		char *span;
+		if (cmark_node_get_type(n) != CMARK_NODE_HEADING ||
+		    cmark_node_get_heading_level(n) != level)
+			continue;
+		span = xasprintf("<span id=\"%s\"></span>", m->sections[l][k++].id);
 		anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
 		cmark_node_set_on_enter(anchor, span);
 		cmark_node_set_on_exit(anchor, "");
@@ -345,14 +397,22 @@ md_check(struct meaning *m, const struct corpus *c)
 void
 md_render(struct meaning *m, const struct corpus *c)
 {
-	int l;
+	int l, sections = !m->is_class && !m->is_page;
 
+	for (l = 0; l < LANG__N; l++) {
+		if (m->doc[l] == NULL)
+			continue;
+		prepare(m, c, m->doc[l], sections ? 3 : 2);
+		if (sections)
+			list_sections(m, l, m->doc[l], 3);
+	}
+	if (sections)
+		name_sections(m);
 	for (l = 0; l < LANG__N; l++) {
 		cmark_node *doc = m->doc[l];
 		if (doc == NULL)
 			continue;
-		prepare(m, c, doc, m->is_class || m->is_page ? 2 : 3);
-		if (!m->is_class && !m->is_page)
+		if (sections)
 			anchor_sections(m, l, doc, 3);
 		free(m->html[l]);
 		m->html[l] = cmark_render_html(doc, CMARK_OPT_DEFAULT);

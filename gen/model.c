@@ -67,8 +67,10 @@ meaning_free(struct meaning *m)
 	free(m->see);
 	for (i = 0; i < m->nsubs; i++) {
 		free(m->subs[i].code);
-		for (l = 0; l < LANG__N; l++)
+		for (l = 0; l < LANG__N; l++) {
 			free(m->subs[i].text[l]);
+			free(m->subs[i].title[l]);
+		}
 	}
 	free(m->subs);
 	for (i = 0; i < m->nconsts; i++) {

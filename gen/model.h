@@ -73,8 +73,10 @@ struct section {
 };
 
 struct subcode {
-	char *code;          /* "403.14" */
-	char *text[LANG__N]; /* its meaning per language */
+	char *code;           /* "403.14" */
+	char *text[LANG__N];  /* its meaning per language */
+	char *title[LANG__N]; /* the product's short name for it ("Directory listing
+	                         denied"), or NULL */
 };
 
 struct constant {

@@ -28,6 +28,7 @@ struct site {
 	json_t *globals[LANG__N]; /* {"t": a language's strings, + view_chrome}: what every
 	                             page of a language folder shares */
 	struct tmpl *code, *list, *registry; /* page templates merged with the layout */
+	struct zhconv *zh;                   /* for the search index's Traditional forms */
 };
 
 /* What one job makes besides files: its sitemap lines and its errors. */
@@ -113,7 +114,7 @@ static void
 write_search_index(const struct site *s, struct job_out *o)
 {
 	size_t len;
-	char *js = search_index(s->v.c, &len);
+	char *js = search_index(s->v.c, s->zh, &len);
 
 	if (outdir_write(s->od, "search-index.js", js, len) == -1)
 		o->errors++;
@@ -339,6 +340,10 @@ site_build(const struct corpus *c, const struct build_options *opt)
 		json_decref(chrome);
 	}
 
+	if ((s.zh = zhconv_open(opt->opencc)) == NULL) {
+		rc = 2;
+		goto done;
+	}
 	if ((s.od = outdir_begin(opt->out)) == NULL) {
 		rc = 2;
 		goto done;
@@ -358,6 +363,7 @@ site_build(const struct corpus *c, const struct build_options *opt)
 		rc = 2;
 done:
 	outdir_free(s.od);
+	zhconv_close(s.zh);
 	buf_free(&sitemap);
 	tmpl_free(layout);
 	tmpl_free(s.code);

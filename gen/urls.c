@@ -21,9 +21,9 @@ url_anchor(const struct meaning *m)
 }
 
 char *
-url_section_id(const struct meaning *m, size_t n)
+url_section_id(const struct meaning *m, const char *name)
 {
-	return xasprintf("%s_%zu", url_anchor(m), n); /* "_": never in a slug */
+	return xasprintf("%s-%s", url_anchor(m), name);
 }
 
 char *

@@ -60,6 +60,24 @@ set_fmt(json_t *o, const char *key, const char *fmt, ...)
 	}
 }
 
+/* Sets o[key] to text with each `name` in it replaced by `value`: the
+ * interface strings hold placeholders, never printf formats. */
+static void
+set_placeholder(json_t *o, const char *key, const char *text, const char *name, const char *value)
+{
+	struct buf b = {0};
+	const char *at;
+
+	while ((at = strstr(text, name)) != NULL) {
+		buf_add(&b, text, (size_t)(at - text));
+		buf_puts(&b, value);
+		text = at + strlen(name);
+	}
+	buf_puts(&b, text);
+	json_object_set_new(o, key, json_stringn_nocheck(b.s, b.len));
+	buf_free(&b);
+}
+
 /* Sets o[key] to a link made by urls.c (which it frees). */
 static void
 set_url(json_t *o, const char *key, char *url)
@@ -534,18 +552,15 @@ constants_ctx(const struct meaning *m)
 	return a;
 }
 
-json_t *
-view_meaning(const struct view *v, const struct meaning *m, enum lang l)
+/* What a meaning's heading says of it: summary and the tags (registered,
+ * vendor, unofficial, status, IANA's annotation). */
+static json_t *
+meaning_tags(const struct view *v, const struct meaning *m, enum lang l)
 {
 	static const char *const status_key[STATUS__N] = {NULL, "deprecated", "unused", "obsolete",
 	                                                  "joke"};
-	json_t *o = json_object(), *a;
-	size_t i;
+	json_t *o = json_object();
 
-	set_str(o, "anchor", url_anchor(m));
-	set_fmt(o, "href", "#%s", url_anchor(m));
-	set_str(o, "id", m->id);
-	set_str(o, "title", m->title[l]);
 	set_str(o, "summary", m->summary[l]);
 	set_opt(o, "vendor", m->vendor);
 	json_object_set_new(o, "is_iana", json_boolean(m->registry == REG_IANA));
@@ -554,10 +569,23 @@ view_meaning(const struct view *v, const struct meaning *m, enum lang l)
 	set_opt(o, "status_label",
 	        status_key[m->status] ? view_str(v, l, status_key[m->status]) : NULL);
 	set_str(o, "status_class", status_name[m->status]);
-	set_opt(o, "note", m->note[l]);
 	set_opt(o, "annotation",
 	        m->registry == REG_IANA && m->iana && !m->iana->unused ? m->iana->annotation
 	                                                               : NULL);
+	return o;
+}
+
+json_t *
+view_meaning(const struct view *v, const struct meaning *m, enum lang l)
+{
+	json_t *o = meaning_tags(v, m, l), *a;
+	size_t i;
+
+	set_str(o, "anchor", url_anchor(m));
+	set_fmt(o, "href", "#%s", url_anchor(m));
+	set_str(o, "id", m->id);
+	set_str(o, "title", m->title[l]);
+	set_opt(o, "note", m->note[l]);
 	if (m->registry != REG_IANA && m->iana) {
 		set_fmt(o, "conflict", "%03d %s", m->code, m->iana->description);
 		set_url(o, "conflict_href", url_number("", m->code));
@@ -580,8 +608,11 @@ view_meaning(const struct view *v, const struct meaning *m, enum lang l)
 
 	a = json_array();
 	for (i = 0; i < m->nsubs; i++)
-		json_array_append_new(a, json_pack("{s:s, s:s}", "code", m->subs[i].code, "text",
-		                                   m->subs[i].text[l]));
+		json_array_append_new(
+		    a, json_pack("{s:s, s:s+, s:s, s:o}", "code", m->subs[i].code, "href", "#",
+		                 m->subs[i].code, "text", m->subs[i].text[l], "title",
+		                 m->subs[i].title[l] ? json_string_nocheck(m->subs[i].title[l])
+		                                     : json_null()));
 	json_object_set_new(o, "subcodes", a);
 
 	a = json_array();
@@ -618,10 +649,20 @@ view_code(const struct view *v, enum lang l, size_t i)
 	char *file = url_number("", m->code), *title;
 	json_t *ctx, *meanings = json_array(), *toc = json_array(), *cls = json_object();
 
-	title = xasprintf("%03d %s", m->code, m->title[l] ? m->title[l] : "");
+	/* On a Chinese page the English reason phrase, as it appears on the
+	 * wire and in logs, stands next to the Chinese title. */
+	if (l != LANG_EN && m->title[LANG_EN])
+		title = xasprintf("%03d %s %s", m->code, m->title[LANG_EN],
+		                  m->title[l] ? m->title[l] : "");
+	else
+		title = xasprintf("%03d %s", m->code, m->title[l] ? m->title[l] : "");
 	ctx = view_page(v, l, 0, file, title, m->summary[l] ? m->summary[l] : title);
 	set_fmt(ctx, "code", "%03d", m->code);
 	set_str(ctx, "headline", m->title[l]);
+	set_opt(ctx, "reason", l != LANG_EN ? m->title[LANG_EN] : NULL);
+	json_object_set_new(ctx, "top", meaning_tags(v, m, l));
+	set_placeholder(ctx, "which_heading", view_str(v, l, "which_heading"), "{code}",
+	                json_string_value(json_object_get(ctx, "code")));
 	/* The table of contents: each meaning with its sections when there are
 	 * several, else the sections of the one. */
 	for (k = a; k < b; k++) {
@@ -632,6 +673,7 @@ view_code(const struct view *v, enum lang l, size_t i)
 		set_fmt(e, "href", "#%s", url_anchor(mk));
 		set_str(e, "title", mk->title[l]);
 		set_str(e, "label", lab ? lab : view_str(v, l, "iana"));
+		set_opt(e, "seen_in", mk->seen_in[l]);
 		json_object_set_new(e, "sections", sections_ctx(mk, l));
 		json_array_append_new(toc, e);
 	}

@@ -18,8 +18,9 @@ if command -v pkg-config >/dev/null 2>&1; then
 	need_pc libxml-2.0 libxml2-dev
 	need_pc yaml-0.1 libyaml-dev
 	need_pc jansson libjansson-dev
+	need_pc opencc libopencc-dev
 else
-	missing="$missing libcmark-dev libxml2-dev libyaml-dev libjansson-dev"
+	missing="$missing libcmark-dev libxml2-dev libyaml-dev libjansson-dev libopencc-dev"
 fi
 if [ "$mode" = test ]; then
 	if command -v pkg-config >/dev/null 2>&1; then need_pc criterion libcriterion-dev; else missing="$missing libcriterion-dev"; fi

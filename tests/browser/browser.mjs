@@ -174,17 +174,103 @@ await test('search by English and Chinese words, alias and vendor, on pages of b
   await page.close();
 });
 
-await test('results show number, title and vendor; nothing found says so', async () => {
+await test('a number with several meanings is one result, its best-known meaning first; nothing found says so', async () => {
   const page = await open(ctx, 'en/index.html');
-  const hits = await search(page, '499');
-  check(hits.length >= 2, `499 has ${hits.length} hits`);
-  for (const h of hits) check(h.code === '499' && h.title, `hit ${JSON.stringify(h)}`);
-  check(hits.some((h) => h.vendor === 'nginx') && hits.some((h) => h.vendor === 'Esri ArcGIS'), 'vendors shown');
+  let hits = await search(page, '499');
+  equal(hits.length, 1, 'results for 499');
+  equal(hits[0].vendor, 'nginx', 'the meaning 499 leads with');
+  equal(hits[0].href, '499.html#nginx', 'link');
+  const more = await page.textContent('#search-results .hit-more');
+  check(/Esri ArcGIS/.test(more), `the other meanings are listed: ${more}`);
+  hits = await search(page, 'esri 499');
+  equal(hits[0].href, '499.html#esri', 'a query that names the vendor opens its meaning');
   await search(page, 'zzzzqqq');
   equal(await page.getAttribute('#q', 'aria-expanded'), 'false', 'aria-expanded with no hit');
   check(await page.isVisible('#search-status'), 'the "no matching code" message is visible');
   equal(await page.textContent('#search-status'), 'No matching code.', 'message');
   await page.close();
+});
+
+// The query set: real queries, written from how people search, each with the
+// code it must find within its first k results.  Typed into the real box on
+// a page of each language.
+const querySet = readFileSync(new URL('./queries.tsv', import.meta.url), 'utf8').split('\n')
+  .filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split('\t'))
+  .map(([q, want, k]) => ({ q, want, k: +k || 3 }));
+/* What a result's link names: "403.html#403.14" → 403.14, "499.html#nginx" →
+   499-nginx, "404.html" → 404. */
+function named(href) {
+  const [file, hash] = href.split('#');
+  const code = file.replace(/^.*\//, '').replace('.html', '');
+  if (!hash) return code;
+  return /^\d{3}\.\d+$/.test(hash) ? hash : `${code}-${hash}`;
+}
+function finds(hits, want) {
+  return hits.some((h) => {
+    const n = named(h.href);
+    return n === want || (/^\d{3}$/.test(want) && n.slice(0, 3) === want && !/^\d{3}\./.test(n));
+  });
+}
+await test(`the query set: ${querySet.length} real queries find their code within the first k results, in both languages`, async () => {
+  const missed = [];
+  for (const rel of ['zh/index.html', 'en/index.html']) {
+    const page = await open(ctx, rel);
+    for (const { q, want, k } of querySet) {
+      const hits = await page.evaluate((text) => {
+        const box = document.getElementById('q');
+        box.value = text;
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        return [...document.querySelectorAll('#search-results [role=option]')].map((a) => ({ href: a.getAttribute('href') }));
+      }, q);
+      if (!finds(hits.slice(0, k), want)) missed.push(`${rel}: "${q}" → ${want} not in the first ${k}: ${hits.slice(0, k).map((h) => named(h.href)).join(', ') || 'nothing'}`);
+    }
+    await page.close();
+  }
+  const total = querySet.length * 2;
+  console.log(`     query set: ${total - missed.length} of ${total} found (${(100 * (total - missed.length) / total).toFixed(1)}%)`);
+  problems(missed, 'queries missed');
+  clean(ctx);
+});
+
+await test('each keystroke is answered in under 5 ms on a phone (CPU slowed down 4×)', async () => {
+  const phone = await newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  const page = await open(phone, 'zh/index.html');
+  const cdp = await phone.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const typed = querySet.map((x) => x.q);
+  const r = await page.evaluate((queries) => {
+    const box = document.getElementById('q');
+    let worst = 0, worstText = '', n = 0, total = 0;
+    for (const q of queries) {
+      for (let i = 1; i <= q.length; i++) {
+        const t0 = performance.now();
+        box.value = q.slice(0, i);
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        const dt = performance.now() - t0;
+        n++;
+        total += dt;
+        if (dt > worst) { worst = dt; worstText = q.slice(0, i); }
+      }
+    }
+    return { worst, worstText, n, mean: total / n };
+  }, typed);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  console.log(`     ${r.n} keystrokes: mean ${r.mean.toFixed(2)} ms, slowest ${r.worst.toFixed(2)} ms ("${r.worstText}")`);
+  check(r.worst < 5, `slowest keystroke ${r.worst.toFixed(2)} ms for "${r.worstText}"`);
+  await phone.close();
+});
+
+await test('sub-status codes: their own results, linked to their rows', async () => {
+  const page = await open(ctx, 'en/index.html');
+  let hits = await search(page, '403.14');
+  equal(hits[0] && hits[0].href, '403.html#403.14', 'first hit for 403.14');
+  hits = await search(page, 'HTTP Error 500.19 - Internal Server Error');
+  equal(hits[0] && hits[0].href, '500.html#500.19', 'first hit for an IIS error page heading');
+  await Promise.all([page.waitForURL(/500\.html#500\.19$/), page.press('#q', 'Enter')]);
+  check(await page.evaluate(() => document.querySelector(':target') && document.querySelector(':target').id === '500.19'),
+    'the row is the target');
+  await page.close();
+  clean(ctx);
 });
 
 await test('keyboard: / focuses the search, arrows move, Enter opens, Escape closes', async () => {
@@ -315,6 +401,48 @@ await test('code pages: breadcrumbs, previous/next, a section and anchor per mea
   check(!(await page.$('.toc-meanings')), '418 lists no meanings');
   await page.close();
   clean(ctx);
+});
+
+// --------------------------------------------------------- first screen
+await test('every code page answers on the first screen of a 375×812 phone, in both languages', async () => {
+  const phone = await newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+  const codePages = pages.filter((p) => /^(zh|en)\/\d{3}\.html$/.test(p));
+  const bad = [];
+  const queue = [...codePages];
+  await Promise.all([0, 1, 2].map(async () => {
+    const tab = await phone.newPage();
+    for (let rel; (rel = queue.shift()) !== undefined;) {
+      await tab.goto(url(rel), { waitUntil: 'load' });
+      const r = await tab.evaluate(() => {
+        const s = document.querySelector('main .top .summary'), h1 = document.querySelector('main h1');
+        const b = s && s.getBoundingClientRect();
+        return {
+          summary: !!s && s.textContent.trim().length > 0, bottom: b ? b.bottom : 0, top: b ? b.top : 0,
+          reason: (h1.querySelector('.reason[lang=en]') || {}).textContent || null,
+          title: document.title,
+        };
+      });
+      if (!r.summary) bad.push(`${rel}: no summary at the top`);
+      else if (r.bottom > 812 || r.top < 0) bad.push(`${rel}: the summary ends at ${Math.round(r.bottom)} px`);
+      if (rel.startsWith('zh/') && (!r.reason || !r.title.includes(r.reason)))
+        bad.push(`${rel}: the English reason phrase is not in the heading and the title (${r.title})`);
+    }
+    await tab.close();
+  }));
+  // The numbers people look up for their best-known meaning.
+  const tab = await phone.newPage();
+  for (const [rel, want] of [['zh/499.html', 'Client Closed Request'], ['en/419.html', 'Page Expired'],
+    ['en/420.html', 'Enhance Your Calm'], ['zh/502.html', 'Bad Gateway']]) {
+    await tab.goto(url(rel));
+    const h1 = await tab.textContent('main h1');
+    if (!h1.includes(want)) bad.push(`${rel}: the heading is "${h1}", not ${want}'s`);
+  }
+  await tab.goto(url('zh/502.html'));
+  equal(await tab.title(), '502 Bad Gateway 网关错误 — HTTP 状态码参考', 'zh/502.html title');
+  await tab.close();
+  await phone.close();
+  problems(phone.log, 'console errors or failed requests');
+  problems(bad, `of ${codePages.length} code pages do not answer on the first screen`);
 });
 
 // ------------------------------------------------------------ every page

@@ -62,7 +62,7 @@ run_case() (
 	consts=../../../data/constants
 	[ -d constants ] && consts=constants
 	case "$args" in build* | check*) extra+=(--constants "$consts") ;; esac
-	case "$args" in build*) extra+=(--templates "$tmpl" --out out) ;; esac
+	case "$args" in build*) extra+=(--templates "$tmpl" --opencc ../../../data/opencc --out out) ;; esac
 	(
 		if [ -f fsize ]; then
 			trap '' XFSZ # a write past the limit fails with EFBIG instead

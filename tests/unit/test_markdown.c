@@ -117,11 +117,12 @@ Test(markdown, sections_get_anchors_and_plain_text_for_the_contents)
 	md_check(m, c);
 	md_render(m, c);
 	cr_assert_eq(m->nsections[LANG_ZH], 2);
-	cr_expect_str_eq(m->sections[LANG_ZH][0].id, "nginx_1");
+	cr_expect_str_eq(m->sections[LANG_ZH][0].id, "nginx-1",
+	                 "numbered: the languages have different numbers of sections");
 	cr_expect_str_eq(m->sections[LANG_ZH][0].text, "含义 x");
 	cr_expect_str_eq(m->sections[LANG_ZH][1].text, "y z",
 	                 "raw HTML is dropped from the text too");
-	cr_expect(strstr(m->html[LANG_ZH], "<h3><span id=\"nginx_2\"></span>") != NULL, "%s",
+	cr_expect(strstr(m->html[LANG_ZH], "<h3><span id=\"nginx-2\"></span>") != NULL, "%s",
 	          m->html[LANG_ZH]);
 	cr_expect_eq(m->nsections[LANG_EN], 1);
 	corpus_free(c);
@@ -135,10 +136,35 @@ Test(markdown, body_headings_sit_below_the_page_headings)
 	capture();
 	md_check(m, c);
 	md_render(m, c);
-	cr_expect_str_eq(m->html[LANG_ZH], "<h3><span id=\"iana_1\"></span>A</h3>\n<h4>B</h4>\n");
-	cr_expect_str_eq(m->html[LANG_EN], "<h3><span id=\"iana_1\"></span>C</h3>\n");
+	cr_expect_str_eq(m->html[LANG_ZH], "<h3><span id=\"iana-c\"></span>A</h3>\n<h4>B</h4>\n");
+	cr_expect_str_eq(m->html[LANG_EN], "<h3><span id=\"iana-c\"></span>C</h3>\n");
 	cr_expect_eq(m->nsections[LANG_ZH], 1, "only the top level goes into the contents");
-	cr_expect_str_eq(m->sections[LANG_ZH][0].id, "iana_1");
+	cr_expect_str_eq(m->sections[LANG_ZH][0].id, "iana-c");
 	cr_expect_str_eq(m->sections[LANG_ZH][0].text, "A");
+	corpus_free(c);
+}
+
+/* Both languages' sections share readable ids, taken from the English
+ * headings, so that the language switch keeps the reader's place. */
+Test(markdown, sections_share_ids_named_after_the_english_headings)
+{
+	struct corpus *c = corpus3("<!-- lang: zh -->\n### 含义\n\n### 遇到了怎么办\n\n### 示例\n"
+	                           "<!-- lang: en -->\n### Meaning\n\n### If you received it\n\n"
+	                           "### Meaning\n");
+	struct meaning *m = c->m[0];
+	static const char *const want[] = {"iana-meaning", "iana-if-you-received-it",
+	                                   "iana-meaning-3"};
+	size_t i;
+
+	capture();
+	md_check(m, c);
+	md_render(m, c);
+	cr_assert_eq(m->nsections[LANG_ZH], 3);
+	for (i = 0; i < 3; i++) {
+		cr_expect_str_eq(m->sections[LANG_ZH][i].id, want[i]);
+		cr_expect_str_eq(m->sections[LANG_EN][i].id, want[i]);
+	}
+	cr_expect(strstr(m->html[LANG_ZH],
+	                 "<h3><span id=\"iana-if-you-received-it\"></span>遇到了怎么办</h3>"));
 	corpus_free(c);
 }

@@ -22,8 +22,8 @@ Test(urls, links_of_meanings_numbers_and_classes)
 	    {url_number("../", 404), "../404.html"},
 	    {url_class_page("", CLASS_CLIENT_ERROR), "4xx.html"},
 	    {url_class_page("zh/", CLASS_NONSTANDARD), "zh/nonstandard.html"},
-	    {url_section_id(iana, 3), "iana_3"},
-	    {url_section_id(vendor, 1), "nginx_1"},
+	    {url_section_id(iana, "meaning"), "iana-meaning"},
+	    {url_section_id(vendor, "2"), "nginx-2"},
 	};
 	size_t i;
 

@@ -42,6 +42,13 @@ Test(view, a_number_with_two_meanings)
 	json_t *p = view_code(&v, LANG_EN, 1);
 
 	cr_expect_str_eq(at(p, "title"), "404 Not Found");
+	{
+		json_t *zh = view_code(&v, LANG_ZH, 1);
+		cr_expect_str_eq(at(zh, "title"), "404 Not Found 未找到",
+		                 "the wire's phrase on Chinese pages");
+		cr_expect_str_eq(at(zh, "reason"), "Not Found");
+		json_decref(zh);
+	}
 	cr_expect_str_eq(at(p, "headline"), "Not Found");
 	cr_expect_str_eq(at(p, "self"), "../en/404.html");
 	cr_expect_str_eq(at(p, "alt.href"), "../zh/404.html");
@@ -55,8 +62,11 @@ Test(view, a_number_with_two_meanings)
 	cr_expect_str_eq(at(p, "meanings.0.constants.1.name"), "Rust");
 	cr_expect_str_eq(at(p, "meanings.0.see_also.0.href"), "200.html");
 	cr_expect_str_eq(at(p, "meanings.1.subcodes.0.code"), "404.1");
+	cr_expect_str_eq(at(p, "meanings.1.subcodes.0.href"), "#404.1");
+	cr_expect_str_eq(at(p, "which_heading"), "Which 404 is yours?");
+	cr_expect_str_eq(at(p, "top.summary"), "Not there.", "the leading meaning's summary first");
 	cr_expect_str_eq(at(p, "toc.1.href"), "#acme");
-	cr_expect_str_eq(at(p, "toc.0.sections.0.href"), "#iana_1");
+	cr_expect_str_eq(at(p, "toc.0.sections.0.href"), "#iana-1");
 	cr_expect_str_eq(at(p, "prev.href"), "200.html");
 	cr_expect(json_is_null(json_object_get(p, "next")));
 	json_decref(p);
