@@ -108,41 +108,102 @@
   }
   function words(s) { return s ? s.split(" ").map(stem) : []; }
 
-  /* Each meaning's names (titles, aliases, Traditional forms), vendor and
-     summaries, folded once. */
-  var ms = (IX.m || []).map(function (r, i) {
-    var names = [], n;
-    function name(t, w) { t = fold(t); if (t) names.push({ t: t, w: w, ws: words(t) }); }
-    name(r[4][L], 0);
-    name(r[4][O], 0);
-    r[5][L].forEach(function (a) { name(a, 1); });
-    r[5][O].forEach(function (a) { name(a, 1); });
-    r[7].forEach(function (a) { name(a, 1); });
-    n = { i: i, code: r[0], href: r[1], vendor: r[2], reg: r[3], title: r[4], names: names,
-          vend: fold(r[2]), sum: [fold(r[6][0]), fold(r[6][1])] };
-    n.vws = words(n.vend);
-    n.sws = [words(n.sum[0]), words(n.sum[1])];
-    return n;
-  });
-  /* Numbers, each with its meanings in order (the first leads). */
-  var numbers = [], byCode = {};
-  ms.forEach(function (m) {
-    var g = byCode[m.code];
-    if (!g) { g = byCode[m.code] = { code: m.code, ms: [] }; numbers.push(g); }
-    g.ms.push(m);
-  });
-  var subs = (IX.x || []).map(function (r) {
-    var x = { code: r[0], m: ms[r[1]], text: [r[2], r[3]], name: [r[4], r[5]],
-              f: [fold(r[4]), fold(r[5]), fold(r[2]), fold(r[3])] };
-    x.ws = x.f.map(words);
-    return x;
-  });
+  /* ------------------------------------------- what can be found */
+  /* Owners of text: every meaning, then every sub-status code.  Each has
+     names (a meaning's titles, aliases and Traditional forms; a sub-status
+     code's short names), which a query can equal or start, and texts
+     (names, vendor, summaries, descriptions) whose words a query's words can
+     match.  An inverted index from words, and from pairs of Chinese
+     characters, to owners keeps a keystroke's work small. */
+  var owners = [];
+  var vocab = [], vid = {}, posts = [];   /* word → its id → [owner, cost, …] */
+  var pairPosts = {};                     /* two Han characters → [owner, text, weight, …] */
+
+  function pairsOf(w) {
+    var out = [];
+    for (var i = 0; i + 1 < w.length; i++) out.push(w.substr(i, 2));
+    return out;
+  }
+  /* Indexes text t of owner o: its words, at `cost`; its character pairs. */
+  function indexText(o, t, cost, weight) {
+    var ws = words(t), k, id, seen = {};
+    for (k = 0; k < ws.length; k++) {
+      if (!ws[k] || seen[ws[k]]) continue;
+      seen[ws[k]] = 1;
+      id = vid[ws[k]];
+      if (id === undefined) { id = vid[ws[k]] = vocab.length; vocab.push(ws[k]); posts.push([]); }
+      posts[id].push(o.n, cost);
+    }
+    if (hasHan.test(t)) {
+      var ti = o.texts.length, ps = pairsOf(t.replace(/ /g, "")), got = {};
+      o.texts.push({ pairs: ps.length, weight: weight });
+      for (k = 0; k < ps.length; k++) {
+        if (got[ps[k]] || !hasHan.test(ps[k])) continue;
+        got[ps[k]] = 1;
+        (pairPosts[ps[k]] || (pairPosts[ps[k]] = [])).push(o.n, ti, weight);
+      }
+    }
+  }
+  function owner(o) {
+    o.n = owners.length;
+    o.names = [];
+    o.texts = [];
+    owners.push(o);
+    return o;
+  }
+  function addName(o, t, w) {
+    t = fold(t);
+    if (!t) return;
+    o.names.push({ t: t, w: w, han: hasHan.test(t) });
+    o.all = (o.all || "\u0001") + t + "\u0001";
+    indexText(o, t, 0, 1);
+  }
+
+  var ms = [], numbers = [], byCode = {}, subs = [], ready = false;
+
+  /* Prepares the index once: after the page has loaded (not to hold up its
+     first paint), or at the first search if that comes sooner. */
+  function prepare() {
+    if (ready) return;
+    ready = true;
+    ms = (IX.m || []).map(function (r, i) {
+      var o = owner({ i: i, code: r[0], href: r[1], vendor: r[2], reg: r[3], title: r[4] });
+      addName(o, r[4][L], 0);
+      addName(o, r[4][O], 0);
+      r[5][L].forEach(function (a) { addName(o, a, 1); });
+      r[5][O].forEach(function (a) { addName(o, a, 1); });
+      r[7].forEach(function (a) { addName(o, a, 1); });
+      o.vend = fold(r[2]);
+      o.vws = words(o.vend);
+      indexText(o, o.vend, 0, 1);
+      indexText(o, fold(r[6][L]), 4, 0.8);
+      indexText(o, fold(r[6][O]), 5, 0.8);
+      return o;
+    });
+    /* Numbers, each with its meanings in order (the first leads). */
+    ms.forEach(function (m) {
+      var g = byCode[m.code];
+      if (!g) { g = byCode[m.code] = { code: m.code, ms: [] }; numbers.push(g); }
+      g.ms.push(m);
+    });
+    subs = (IX.x || []).map(function (r) {
+      var m = ms[r[1]], x = owner({ code: r[0], m: m, text: [r[2], r[3]], name: [r[4], r[5]], sub: true });
+      addName(x, r[4 + L], 0);
+      addName(x, r[4 + O], 0);
+      indexText(x, fold(r[2 + L]), 4, 0.8);
+      indexText(x, fold(r[2 + O]), 5, 0.8);
+      x.desc = [fold(r[2 + L]), fold(r[2 + O])];
+      return x;
+    });
+    lookups();
+  }
+  if (window.setTimeout) window.setTimeout(prepare, 0);
 
   /* ------------------------------------------------------ matching */
 
   /* One wrong, missing, extra or swapped letter (Damerau–Levenshtein ≤ 1). */
   function near(a, b) {
-    var la = a.length, lb = b.length, i = 0, j;
+    var la = a.length, lb = b.length, i = 0;
     if (Math.abs(la - lb) > 1) return false;
     while (i < la && i < lb && a.charAt(i) === b.charAt(i)) i++;
     if (i === la && i === lb) return true;
@@ -154,141 +215,184 @@
     return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
   }
 
-  /* How well word w matches a list of words: 0 whole word, 1 start of a word,
-     3 one letter off (words of five letters or more), -1 not at all.
-     Chinese "words" match anywhere inside a Chinese word. */
-  function wordIn(w, ws) {
-    var best = -1, k, x, han = hasHan.test(w);
-    for (k = 0; k < ws.length; k++) {
-      x = ws[k];
-      if (x === w) return 0;
-      if (han ? x.indexOf(w) >= 0 : x.indexOf(w) === 0) best = best < 0 || best > 1 ? 1 : best;
-      else if (!han && w.length >= 5 && best < 0 && near(w, x)) best = 3;
+  /* Where query word w is found: owner → cost.  A whole word costs 0, the
+     start of a word (for Chinese, any part of a Chinese word) 1, a word of
+     five letters or more with one letter off 3; plus the cost of the text
+     (names 0, summaries 4 or 5).  Chinese written another way ("上传文件太大"
+     for 上传文件过大) is found by its character pairs: most of them in one name
+     or summary. */
+  var found = {}, sorted = null, byLen = null, hanIds = null;
+  /* The vocabulary's Latin words sorted (for prefixes) and by length (for
+     one letter off), and its Chinese words: made at the first search. */
+  function lookups() {
+    var k, x;
+    sorted = [];
+    byLen = [];
+    hanIds = {};
+    for (k = 0; k < vocab.length; k++) {
+      x = vocab[k];
+      if (hasHan.test(x)) {
+        /* A Chinese word under each of its characters. */
+        for (var c = 0, seen = {}; c < x.length; c++)
+          if (!seen[x.charAt(c)]) {
+            seen[x.charAt(c)] = 1;
+            (hanIds[x.charAt(c)] || (hanIds[x.charAt(c)] = [])).push(k);
+          }
+        continue;
+      }
+      sorted.push(k);
+      (byLen[x.length] || (byLen[x.length] = [])).push(k);
     }
-    return best;
+    sorted.sort(function (a, b) { return vocab[a] < vocab[b] ? -1 : vocab[a] > vocab[b] ? 1 : 0; });
+  }
+  var nfound = 0;
+  function where(w) {
+    if (found[w]) return found[w];
+    if (++nfound > 256) { found = {}; nfound = 1; } /* a cache, not a leak */
+    if (!sorted) lookups();
+    var out = {}, han = hasHan.test(w), k, c, p, list, i, lo, hi, mid, len;
+    function put(id, kind) {
+      var ps = posts[id];
+      for (var j = 0; j < ps.length; j += 2) {
+        var cost = kind + ps[j + 1];
+        if (out[ps[j]] === undefined || cost < out[ps[j]]) out[ps[j]] = cost;
+      }
+    }
+    if (han) {
+      /* The words that hold w: among those that hold its rarest character. */
+      var few = null;
+      for (k = 0; k < w.length; k++) {
+        list = hanIds[w.charAt(k)];
+        if (hasHan.test(w.charAt(k)) && (!few || !list || list.length < few.length)) few = list || [];
+      }
+      for (k = 0; few && k < few.length; k++)
+        if (vocab[few[k]].indexOf(w) >= 0) put(few[k], vocab[few[k]] === w ? 0 : 1);
+    } else {
+      /* The words w starts: a range of the sorted vocabulary. */
+      lo = 0;
+      hi = sorted.length;
+      while (lo < hi) {
+        mid = (lo + hi) >> 1;
+        if (vocab[sorted[mid]] < w) lo = mid + 1;
+        else hi = mid;
+      }
+      for (k = lo; k < sorted.length && vocab[sorted[k]].lastIndexOf(w, 0) === 0; k++)
+        if (vocab[sorted[k]] === w) put(sorted[k], 0);
+        else if (w.length >= 2) put(sorted[k], 1);
+      if (w.length >= 5)
+        for (len = w.length - 1; len <= w.length + 1; len++)
+          for (k = 0; byLen[len] && k < byLen[len].length; k++)
+            if (vocab[byLen[len][k]] !== w && near(w, vocab[byLen[len][k]])) put(byLen[len][k], 3);
+    }
+    if (han && w.length >= 3) {
+      var ps = pairsOf(w), hits = {};
+      for (p = 0; p < ps.length; p++) {
+        list = pairPosts[ps[p]];
+        if (!list) continue;
+        for (i = 0; i < list.length; i += 3) {
+          var key = list[i] + ":" + list[i + 1];
+          if (!hits[key]) hits[key] = { o: list[i], t: list[i + 1], w: list[i + 2], n: 0 };
+          hits[key].n++;
+        }
+      }
+      for (var h in hits) {
+        var r = hits[h], share = (r.n / ps.length) * r.w;
+        if (share >= 0.5 || (ps.length >= 4 && share >= 0.4)) {
+          c = Math.round(8 + (1 - share) * 12);
+          if (out[r.o] === undefined || c < out[r.o]) out[r.o] = c;
+        }
+      }
+    }
+    return (found[w] = out);
   }
 
-  /* The score of meaning m for the folded query q of words qw (lower is
+  /* The score of owner o for the folded query q of words qw (lower is
      better), or -1: an exact name, a name it starts, a phrase inside a
-     name, then every word found in names, the vendor or the summaries. */
-  function textScore(m, q, qw) {
-    var best = -1, k, nm, p, s, w, c, total, f;
-    for (k = 0; k < m.names.length; k++) {
-      nm = m.names[k];
-      if (nm.t === q) s = 10 + nm.w;
-      else if (nm.t.indexOf(q) === 0) s = 20 + nm.w;
-      else if ((p = nm.t.indexOf(q)) > 0 && (hasHan.test(q) || nm.t.charAt(p - 1) === " ")) s = 24 + nm.w;
-      /* A log line or an error page that quotes a name: "upstream timed out
-         while reading response header". */
-      else if (nm.t.length >= 8 && (p = (" " + q + " ").indexOf(" " + nm.t + " ")) >= 0) s = 26 + nm.w;
-      else if (nm.t.length >= 4 && hasHan.test(nm.t) && q.indexOf(nm.t) >= 0) s = 26 + nm.w;
-      else continue;
-      if (best < 0 || s < best) best = s;
+     name, a name quoted by a longer query (a log line); then word by word,
+     where most of the words must be found and each word missed costs. */
+  function score(o, q, qw, extra) {
+    var best = -1, k, nm, p, s, han = hasHan.test(q), padded = " " + q + " ";
+    /* Most owners share nothing with the query: one look at all names at
+       once says so, unless the query is long enough to quote a name. */
+    if (o.all.indexOf(q) >= 0 || q.length >= 4) {
+      for (k = 0; k < o.names.length; k++) {
+        nm = o.names[k];
+        if (nm.t.length >= q.length) {
+          if (nm.t === q) s = 10 + nm.w;
+          else if (nm.t.lastIndexOf(q, 0) === 0) s = 20 + nm.w;
+          else if ((p = nm.t.indexOf(q)) > 0 && (han || nm.t.charAt(p - 1) === " ")) s = 24 + nm.w;
+          else continue;
+        }
+        /* A log line or an error page that quotes a name: "upstream timed
+           out while reading response header". */
+        else if (nm.t.length >= 8 && padded.indexOf(" " + nm.t + " ") >= 0) s = 26 + nm.w;
+        else if (nm.t.length >= 4 && nm.han && q.indexOf(nm.t) >= 0) s = 26 + nm.w;
+        else continue;
+        if (best < 0 || s < best) best = s;
+      }
+    }
+    if (o.sub) {
+      for (k = 0; k < 2; k++) {
+        if (!o.desc[k]) continue;
+        if (o.desc[k] === q || o.desc[k].lastIndexOf(q, 0) === 0) s = 22;
+        else if ((p = o.desc[k].indexOf(q)) > 0 && (han || o.desc[k].charAt(p - 1) === " ")) s = 28;
+        else continue;
+        if (best < 0 || s < best) best = s;
+      }
     }
     if (best >= 0) return best;
     if (!qw.length) return -1;
-    /* Word by word: most of the words must be found; each word missed costs. */
-    var missed = 0, need = qw.length <= 2 ? qw.length : Math.ceil(qw.length * 0.6);
-    total = 0;
+    var missed = 0, total = 0, need = qw.length <= 2 ? qw.length : Math.ceil(qw.length * 0.6), c;
     for (k = 0; k < qw.length; k++) {
-      w = qw[k];
-      c = -1;
-      for (var j = 0; j < m.names.length; j++) {
-        f = wordIn(w, m.names[j].ws);
-        if (f >= 0 && (c < 0 || f < c)) c = f;
-      }
-      if (c < 0 && (f = wordIn(w, m.vws)) >= 0) c = f;
-      if (c < 0 && (f = wordIn(w, m.sws[L])) >= 0) c = 4 + f;
-      if (c < 0 && (f = wordIn(w, m.sws[O])) >= 0) c = 5 + f;
-      if (c < 0 && hasHan.test(w)) c = hanNear(w, m);
-      if (c < 0) {
-        if (STOP[w]) continue;
-        missed++;
+      c = where(qw[k])[o.n];
+      if (c === undefined && extra && extra(qw[k])) c = 0;
+      if (c === undefined) {
+        if (!STOP[qw[k]]) missed++;
         continue;
       }
       total += c;
     }
     if (qw.length - missed < need) return -1;
-    return 30 + total + missed * 12;
+    return (o.sub ? 32 : 30) + total + missed * 12;
   }
 
   /* English words a sentence-like query carries that say little. */
   var STOP = {};
   ("the a an of on in at to for from by with this that was were be been is are it its you your " +
-   "dont don't cant can't i my me we our server's").split(" ").forEach(function (w) { STOP[w] = 1; });
-
-  /* Chinese written another way ("上传文件太大" for 上传文件过大): the share of
-     the word's character pairs found in one name, or in a summary. */
-  function pairs(w) {
-    var out = [];
-    for (var i = 0; i + 1 < w.length; i++) out.push(w.substr(i, 2));
-    return out;
-  }
-  function hanNear(w, m) {
-    var ps = pairs(w), best = 0, k, n, hit, text;
-    if (ps.length < 2) return -1;
-    for (k = 0; k <= m.names.length; k++) {
-      text = k < m.names.length ? m.names[k].t : m.sum[0];
-      hit = 0;
-      for (n = 0; n < ps.length; n++) if (text.indexOf(ps[n]) >= 0) hit++;
-      hit = (hit / ps.length) * (k < m.names.length ? 1 : 0.8);
-      if (hit > best) best = hit;
-    }
-    return best >= 0.5 || (ps.length >= 4 && best >= 0.4) ? Math.round(8 + (1 - best) * 12) : -1;
-  }
-
-  /* The score of sub-status code x: its short names (x.f[0], x.f[1]) as a
-     meaning's names, its descriptions (x.f[2], x.f[3]) as summaries. */
-  function subScore(x, q, qw) {
-    var best = -1, l, t, s, k, c, total;
-    for (l = 0; l < 4; l++) {
-      t = x.f[l];
-      if (!t) continue;
-      if (t === q) s = l < 2 ? 11 : 15;
-      else if (t.indexOf(q) === 0) s = l < 2 ? 19 : 22;
-      else if (t.indexOf(q) > 0 && (hasHan.test(q) || t.charAt(t.indexOf(q) - 1) === " ")) s = 26;
-      else if (l < 2 && t.length >= 8 && (" " + q + " ").indexOf(" " + t + " ") >= 0) s = 26;
-      else {
-        total = 0;
-        for (k = 0; k < qw.length && total >= 0; k++) {
-          c = wordIn(qw[k], x.ws[l]);
-          if (c < 0 && wordIn(qw[k], x.m.vws) >= 0) c = 0; /* "IIS 403.14" */
-          if (c < 0 && hasHan.test(qw[k]) && t.indexOf(qw[k]) >= 0) c = 1;
-          total = c < 0 ? -1 : total + c;
-        }
-        if (total < 0 || !qw.length) continue;
-        s = (l < 2 ? 30 : 34) + total;
-      }
-      if (best < 0 || s < best) best = s;
-    }
-    return best;
-  }
+   "dont cant i my me we our").split(" ").forEach(function (w) { STOP[w] = 1; });
 
   /* Does the query name m's vendor ("nginx 499", "cloudflare origin")? */
   function namesVendor(m, qw) {
-    if (!m.vend) return false;
-    for (var k = 0; k < qw.length; k++)
-      if (qw[k].length >= 3 && wordIn(qw[k], m.vws) >= 0 && wordIn(qw[k], m.vws) < 3) return true;
+    for (var k = 0; k < qw.length; k++) {
+      if (qw[k].length < 3) continue;
+      for (var j = 0; j < m.vws.length; j++)
+        if (m.vws[j] === qw[k] || (qw[k].length >= 4 && m.vws[j].lastIndexOf(qw[k], 0) === 0)) return true;
+    }
     return false;
+  }
+  /* A sub-status code's meaning's vendor counts as one of its words: "IIS 403.14". */
+  function vendorOf(x) {
+    return function (w) { return namesVendor(x.m, [w]); };
   }
 
   /* The results for query text `raw`: numbers (each with its matching
      meanings, the best first) and sub-status codes, best first. */
   function search(raw) {
     var q = fold(raw), out = [], seen = {}, k;
+    prepare();
     if (!q) return out;
     var qs = [q], sq = simplify(q);
     if (sq !== q) qs.push(sq);
     var all = words(q), nums = [], subq = [], rest = [];
-    all.forEach(function (w) {
+    q.split(" ").forEach(function (w) {
       if (/^\d{3}$/.test(w)) nums.push(w);
       else if (/^\d{3}\.\d{1,3}$/.test(w)) subq.push(w);
     });
-    /* Only digits, short: codes that start with them ("4", "40"). */
+    /* Only digits, short: codes that start with them ("4", "40"); a class ("4xx"). */
     if (/^\d{1,2}$/.test(q) || /^\dxx$/.test(q)) {
+      var prefix = q.replace("xx", "");
       numbers.forEach(function (g) {
-        if (g.code.indexOf(q.charAt(0) === q ? q : q.replace("xx", "")) === 0)
-          out.push({ g: g, ms: [g.ms[0]], s: 0 });
+        if (g.code.lastIndexOf(prefix, 0) === 0) out.push({ g: g, ms: [g.ms[0]], s: 0 });
       });
       return out;
     }
@@ -304,9 +408,11 @@
       subs.forEach(function (x) {
         if (x.code === c && !seen[c]) { seen[c] = 1; out.push({ x: x, s: 0 }); }
       });
-      if (!nums.length && byCode[c.slice(0, 3)] && nums.indexOf(c.slice(0, 3)) < 0) nums.push(c.slice(0, 3));
+      if (!nums.length && byCode[c.slice(0, 3)]) nums.push(c.slice(0, 3));
     });
-    /* Numbers typed as such, with the meaning the other words point to. */
+    /* Numbers typed as such, with the meaning the other words point to,
+       and the number's sub-status codes the words describe. */
+    var rq = rest.join(" "), srq = simplify(rq), srw = words(srq);
     nums.forEach(function (c) {
       var g = byCode[c];
       if (!g || seen[c]) return;
@@ -315,24 +421,19 @@
         var s = n, t;
         if (namesVendor(m, rest)) s -= 100;
         else if (rest.length) {
-          t = -1;
-          for (k = 0; k < qs.length; k++) {
-            var one = textScore(m, rest.join(" "), words(simplify(rest.join(" "))));
-            if (one >= 0 && (t < 0 || one < t)) t = one;
-          }
+          t = score(m, rq, rest);
+          if (t < 0 && srq !== rq) t = score(m, srq, srw);
           if (t >= 0) s -= 50 - t / 10;
         }
         return { m: m, s: s };
       });
       ranked.sort(function (a, b) { return a.s - b.s; });
       out.push({ g: g, ms: ranked.map(function (r) { return r.m; }), s: 1 });
-      /* "IIS 目录浏览 403": the number's sub-status codes the words describe. */
       if (rest.length) {
-        var rq = rest.join(" ");
         subs.forEach(function (x) {
           if (x.code.slice(0, 3) !== c || seen[x.code]) return;
-          var sc = subScore(x, rq, words(rq));
-          if (sc < 0 && simplify(rq) !== rq) sc = subScore(x, simplify(rq), words(simplify(rq)));
+          var sc = score(x, rq, rest, vendorOf(x));
+          if (sc < 0 && srq !== rq) sc = score(x, srq, srw, vendorOf(x));
           if (sc >= 0) out.push({ x: x, s: 1 + sc / 100 });
         });
       }
@@ -340,17 +441,17 @@
     if (named && out.length) return out;
 
     /* Words: every meaning scored; a number's matching meanings together. */
-    var found = {};
+    var groups = {}, qws = qs.map(function (x) { return words(x); });
     ms.forEach(function (m) {
       var best = -1;
-      qs.forEach(function (qq) {
-        var s = textScore(m, qq, words(qq).filter(function (w) { return !/^\d{3}$/.test(w); }));
+      for (k = 0; k < qs.length; k++) {
+        var s = score(m, qs[k], qws[k]);
         if (s >= 0 && (best < 0 || s < best)) best = s;
-      });
+      }
       if (best < 0) return;
-      if (namesVendor(m, words(q))) best -= 8;
-      var r = found[m.code];
-      if (!r) { r = found[m.code] = { g: byCode[m.code], hits: [], s: best }; out.push(r); }
+      if (namesVendor(m, all)) best -= 8;
+      var r = groups[m.code];
+      if (!r) { r = groups[m.code] = { g: byCode[m.code], hits: [], s: best }; out.push(r); }
       r.hits.push({ m: m, s: best });
       if (best < r.s) r.s = best;
     });
@@ -363,12 +464,13 @@
       if (r.g.ms[0].reg === "i") r.s -= 0.5;
     });
     subs.forEach(function (x) {
+      if (seen[x.code]) return;
       var best = -1;
-      qs.forEach(function (qq) {
-        var s = subScore(x, qq, words(qq));
+      for (k = 0; k < qs.length; k++) {
+        var s = score(x, qs[k], qws[k], vendorOf(x));
         if (s >= 0 && (best < 0 || s < best)) best = s;
-      });
-      if (best >= 0 && !seen[x.code]) out.push({ x: x, s: best });
+      }
+      if (best >= 0) out.push({ x: x, s: best });
     });
     out.sort(function (a, b) {
       return a.s - b.s || (a.g ? a.g.ms[0].i : a.x.m.i) - (b.g ? b.g.ms[0].i : b.x.m.i);
@@ -449,7 +551,7 @@
   }
 
   /* At most this many results are listed. */
-  var MAX_HITS = 20;
+  var MAX_HITS = 12;
 
   function render() {
     list.textContent = "";
@@ -462,7 +564,9 @@
       return;
     }
     hits = search(input.value).slice(0, MAX_HITS);
-    hits.forEach(function (h, n) { list.appendChild(option(h, n)); });
+    var frag = document.createDocumentFragment();
+    hits.forEach(function (h, n) { frag.appendChild(option(h, n)); });
+    list.appendChild(frag);
     if (hits.length) {
       setStatus(countText.replace("{n}", String(hits.length)), false);
       open(true);
