@@ -7,7 +7,8 @@
  * per name: the number, a tab, the constant as a page writes it, and
  * optionally a tab and `alias` or `deprecated`.  A constant that is not in
  * its list, or is there with another number, is an error at the constant;
- * a deprecated one is a warning; a registered code that a library names but
+ * a deprecated one is a warning (not on a meaning that is itself
+ * deprecated or obsolete: its constants are too); a registered code that a library names but
  * its page does not list is a note.  Owns the lists; reports through diag().
  */
 #include <stdlib.h>
@@ -176,11 +177,11 @@ check_meaning(const struct constants *k, const struct meaning *m)
 			diag(DIAG_ERROR, m->path, c->pos,
 			     "%s constant '%s' is %03d in %s, not %03d", c->lang, c->value, n->code,
 			     l->path, m->code);
-		else if (n->flag == NAME_DEPRECATED && cur)
+		else if (n->flag == NAME_DEPRECATED && cur && m->status == STATUS_CURRENT)
 			diag(DIAG_WARNING, m->path, c->pos,
 			     "%s constant '%s' is deprecated; use '%s'", c->lang, c->value,
 			     cur->name);
-		else if (n->flag == NAME_DEPRECATED)
+		else if (n->flag == NAME_DEPRECATED && m->status == STATUS_CURRENT)
 			diag(DIAG_WARNING, m->path, c->pos,
 			     "%s constant '%s' is deprecated, and %s has no current name for %03d",
 			     c->lang, c->value, l->path, m->code);
@@ -201,8 +202,8 @@ check_meaning(const struct constants *k, const struct meaning *m)
 	}
 	if (nmissing)
 		diag(DIAG_NOTE, m->path, m->consts[0].pos,
-		     "%d librar%s name %03d but 'constants' lacks %s (%s)", nmissing,
-		     nmissing == 1 ? "y" : "ies", m->code, nmissing == 1 ? "it" : "them",
+		     "%d librar%s %03d but 'constants' lacks %s (%s)", nmissing,
+		     nmissing == 1 ? "y names" : "ies name", m->code, nmissing == 1 ? "it" : "them",
 		     missing.s);
 	buf_free(&missing);
 }

@@ -281,6 +281,8 @@ struct view {
 	const struct corpus *c;       /* checked, linked and rendered */
 	const struct json_t *strings; /* templates/strings.json, by language */
 	int has_class[CLASS__N];      /* the class has a page: some meaning belongs to it */
+	const char *base_url;         /* --base-url when it was given (a canonical address,
+	                                 absolute alternates), else NULL */
 };
 /* Each view_ function below returns a new view model; the caller owns it
  * (json_decref).  None reports. */
@@ -362,6 +364,7 @@ struct build_options {
 	const char *templates; /* the templates folder */
 	const char *out;       /* the output folder, replaced whole */
 	const char *base_url;  /* the address the site is published at */
+	int base_url_given;    /* --base-url was given (not the default) */
 	const char *opencc;    /* the folder of our OpenCC configuration (data/opencc) */
 	int jobs;              /* threads, from par_jobs() */
 };

@@ -187,7 +187,7 @@ main(int argc, char **argv)
 	};
 	/* Which options each command takes. */
 	static const char build_opts[] = "ctikzobW", check_opts[] = "cikW", new_opts[] = "civ";
-	struct build_options opt = {"templates", "site", DEFAULT_BASE_URL, "data/opencc", 1};
+	struct build_options opt = {"templates", "site", DEFAULT_BASE_URL, 0, "data/opencc", 1};
 	struct inputs in = {"content", "data/iana/http-status-codes.xml", "data/constants", NULL, 0,
 	                    0};
 	const char *cmd, *takes, *vendor = NULL, *code_arg = NULL;
@@ -260,6 +260,7 @@ main(int argc, char **argv)
 			break;
 		case 'b':
 			opt.base_url = optarg;
+			opt.base_url_given = 1;
 			break;
 		case 'W':
 			in.werror = 1;

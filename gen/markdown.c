@@ -300,6 +300,158 @@ anchor_sections(struct meaning *m, enum lang l, cmark_node *doc, int level)
 	}
 }
 
+/* ------------------------------------------------------ HTTP examples */
+
+/* Returns 1 if line s[0..n) starts an HTTP message: a status line
+ * ("HTTP/1.1 404 Not Found", "HTTP/2 421") or a request line ("GET /x
+ * HTTP/1.1", "CONNECT host:443 HTTP/1.1"). */
+static int
+start_line(const char *s, size_t n, int *response)
+{
+	size_t i = 0;
+
+	if (n >= 5 && strncmp(s, "HTTP/", 5) == 0) {
+		*response = 1;
+		return 1;
+	}
+	while (i < n && s[i] >= 'A' && s[i] <= 'Z')
+		i++;
+	if (i < 3 || i >= n || s[i] != ' ')
+		return 0;
+	*response = 0;
+	return memchr(s + i + 1, ' ', n - i - 1) != NULL || n - i - 1 > 0;
+}
+
+/* Ends the open message: its blank lines at the end belong to no one. */
+static void
+close_message(struct buf *b)
+{
+	while (b->len >= 2 && b->s[b->len - 1] == '\n' && b->s[b->len - 2] == '\n')
+		b->s[--b->len] = '\0';
+	buf_puts(b, "</code></pre></div>\n");
+}
+
+/* Appends one line of a message: the start line, a header field (name and
+ * value told apart), or a line of content. */
+static void
+http_line(struct buf *b, const char *s, size_t n, int part)
+{
+	char *line = xstrndup(s, n);
+	const char *colon = strchr(line, ':');
+
+	if (part == 0) {
+		buf_puts(b, "<span class=\"l http-start\">");
+		esc_text(b, line);
+		buf_puts(b, "</span>");
+	} else if (part == 1 && colon && colon != line && !strchr(" \t", line[0])) {
+		char *name = xstrndup(line, (size_t)(colon - line));
+		buf_puts(b, "<span class=\"l http-header\"><span class=\"http-name\">");
+		esc_text(b, name);
+		buf_puts(b, "</span>:<span class=\"http-value\">");
+		esc_text(b, colon + 1);
+		buf_puts(b, "</span></span>");
+		free(name);
+	} else {
+		buf_puts(b, "<span class=\"l\">");
+		esc_text(b, line);
+		buf_puts(b, "</span>");
+	}
+	free(line);
+}
+
+/*
+ * Writes an ```http example as labelled messages (Request, Response), each
+ * a <pre> whose start line, header names and values are marked for the
+ * style sheet: highlighted when the site is built, no script needed.  A
+ * block that does not start with a request or status line is left alone.
+ * Returns the HTML (the caller frees it), or NULL.
+ */
+static char *
+http_example(const char *text, enum lang l)
+{
+	static const char *const label[LANG__N][2] = {{"请求", "响应"}, {"Request", "Response"}};
+	struct buf b = {0};
+	const char *p = text;
+	int part = -1, open = 0, response, blank = 0;
+
+	{
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		if (!start_line(p, n, &response))
+			return NULL;
+	}
+	buf_puts(&b, "<div class=\"http-example\">\n");
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		int r;
+		if (n && p[n - 1] == '\r')
+			n--;
+		if ((part == -1 || blank) && start_line(p, n, &r)) {
+			if (open)
+				close_message(&b);
+			buf_printf(&b,
+			           "<div class=\"http-message http-%s\"><p "
+			           "class=\"http-label\">%s</p><pre><code class=\"language-http\">",
+			           r ? "response" : "request", label[l][r]);
+			open = 1;
+			part = 0;
+			blank = 0;
+			http_line(&b, p, n, 0);
+			buf_puts(&b, "\n");
+		} else if (n == 0) {
+			blank = 1;
+			if (part == 1)
+				part = 2;
+			buf_puts(&b, "\n");
+		} else {
+			if (part == 0)
+				part = 1;
+			if (blank && part == 1)
+				part = 2;
+			blank = 0;
+			http_line(&b, p, n, part);
+			buf_puts(&b, "\n");
+		}
+		p += n + (p[n] == '\r') + (nl ? 1 : 0);
+		if (!nl)
+			break;
+	}
+	if (open)
+		close_message(&b);
+	buf_puts(&b, "</div>\n");
+	return buf_detach(&b);
+}
+
+/* Replaces the ```http examples of a document by their labelled,
+ * highlighted form (custom blocks: the safe renderer passes only what we
+ * make, and every character of the example is escaped here). */
+static void
+http_examples(cmark_node *doc, enum lang l)
+{
+	cmark_node *n, *next;
+
+	for (n = cmark_node_first_child(doc); n; n = next) {
+		const char *info;
+		char *html;
+		cmark_node *block;
+		next = cmark_node_next(n);
+		if (cmark_node_get_type(n) != CMARK_NODE_CODE_BLOCK)
+			continue;
+		info = cmark_node_get_fence_info(n);
+		if (info == NULL || strncmp(info, "http", 4) != 0 || (info[4] && info[4] != ' '))
+			continue;
+		if ((html = http_example(cmark_node_get_literal(n), l)) == NULL)
+			continue;
+		block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+		cmark_node_set_on_enter(block, html);
+		cmark_node_set_on_exit(block, "");
+		cmark_node_replace(n, block);
+		cmark_node_free(n);
+		free(html);
+	}
+}
+
 /*
  * One walk over a checked language document: rewrites its links (see
  * link_rewrite) and moves its headings so that the highest one (found by
@@ -394,17 +546,41 @@ md_check(struct meaning *m, const struct corpus *c)
 	}
 }
 
+/* Returns 1 if m is the only meaning of its number in c. */
+static int
+alone(const struct meaning *m, const struct corpus *c)
+{
+	size_t lo = 0, hi = c->nnum;
+
+	while (lo < hi) { /* the number, by bisection over c->first */
+		size_t mid = lo + (hi - lo) / 2;
+		int at = c->m[c->first[mid]]->code;
+		if (at == m->code)
+			return corpus_number_end(c, mid) - c->first[mid] == 1;
+		if (at < m->code)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 1;
+}
+
 void
 md_render(struct meaning *m, const struct corpus *c)
 {
-	int l, sections = !m->is_class && !m->is_page;
+	int l, sections = !m->is_class && !m->is_page, level = sections ? 3 : 2;
+
+	/* A number with one meaning has no heading per meaning: its body's
+	 * headings come right below the page's. */
+	if (sections && alone(m, c))
+		level = 2;
 
 	for (l = 0; l < LANG__N; l++) {
 		if (m->doc[l] == NULL)
 			continue;
-		prepare(m, c, m->doc[l], sections ? 3 : 2);
+		prepare(m, c, m->doc[l], level);
 		if (sections)
-			list_sections(m, l, m->doc[l], 3);
+			list_sections(m, l, m->doc[l], level);
 	}
 	if (sections)
 		name_sections(m);
@@ -413,7 +589,8 @@ md_render(struct meaning *m, const struct corpus *c)
 		if (doc == NULL)
 			continue;
 		if (sections)
-			anchor_sections(m, l, doc, 3);
+			anchor_sections(m, l, doc, level);
+		http_examples(doc, l);
 		free(m->html[l]);
 		m->html[l] = cmark_render_html(doc, CMARK_OPT_DEFAULT);
 		cmark_node_free(doc);

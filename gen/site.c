@@ -13,7 +13,7 @@
 #include "gen.h"
 
 /* Static files copied from the templates folder as they are. */
-static const char *const assets[] = {"style.css", "search.js", "codes.schema.json",
+static const char *const assets[] = {"style.css", "search.js", "favicon.svg", "codes.schema.json",
                                      "code.schema.json"};
 
 /* Largest asset copied, in bytes. */
@@ -321,6 +321,7 @@ site_build(const struct corpus *c, const struct build_options *opt)
 	memset(&s, 0, sizeof(s));
 	s.opt = opt;
 	s.v.c = c;
+	s.v.base_url = opt->base_url_given ? opt->base_url : NULL;
 	if (load_strings(&s) < 0)
 		goto done;
 	s.v.strings = s.strings;

@@ -161,6 +161,7 @@ view_chrome(const struct view *v, enum lang l, const char *root, const char *her
 	}
 	json_object_set_new(o, "pages", pages);
 	set_fmt(o, "css", "%sstyle.css", root);
+	set_fmt(o, "favicon", "%sfavicon.svg", root);
 	set_fmt(o, "search_index_js", "%ssearch-index.js", root);
 	set_fmt(o, "search_js", "%ssearch.js", root);
 	set_str(o, "search_base", here);
@@ -183,13 +184,26 @@ view_page(const struct view *v, enum lang l, int at_root, const char *file, cons
 		json_decref(chrome);
 		free(here);
 	}
-	set_fmt(o, "page_title", "%s — %s", title, view_str(v, l, "site_name"));
+	if (strcmp(title, view_str(v, l, "site_name")) == 0) /* the home page */
+		set_str(o, "page_title", title);
+	else
+		set_fmt(o, "page_title", "%s — %s", title, view_str(v, l, "site_name"));
 	set_str(o, "title", title);
 	set_str(o, "description", description);
 	set_fmt(alt, "href", "%s%s/%s", root, lang_code[other], file);
 	set_str(alt, "lang", lang_code[other]);
 	set_str(alt, "html_lang", view_str(v, other, "html_lang"));
 	set_str(alt, "label", view_str(v, other, "language_name"));
+	/* With --base-url, a canonical address and absolute alternates. */
+	if (v->base_url) {
+		set_fmt(alt, "hreflang_href", "%s%s/%s", v->base_url, lang_code[other], file);
+		set_fmt(o, "hreflang_self", "%s%s/%s", v->base_url, lang_code[l], file);
+		set_fmt(o, "canonical", "%s%s/%s", v->base_url, lang_code[l], file);
+	} else {
+		set_fmt(alt, "hreflang_href", "%s%s/%s", root, lang_code[other], file);
+		set_fmt(o, "hreflang_self", "%s%s/%s", root, lang_code[l], file);
+		json_object_set_new(o, "canonical", json_null());
+	}
 	json_object_set_new(o, "alt", alt);
 	set_fmt(o, "self", "%s%s/%s", root, lang_code[l], file);
 	return o;
@@ -338,12 +352,26 @@ view_own_page(const struct view *v, enum lang l, const struct meaning *p)
 json_t *
 view_not_found(const struct view *v, const char *base_url)
 {
-	json_t *ctx = view_page(v, LANG_ZH, 1, "index.html", view_str(v, LANG_ZH, "notfound_title"),
-	                        view_str(v, LANG_ZH, "notfound_text"));
+	char *title = xasprintf("%s · %s", view_str(v, LANG_ZH, "notfound_title"),
+	                        view_str(v, LANG_EN, "notfound_title"));
+	json_t *ctx =
+	    view_page(v, LANG_ZH, 1, "index.html", title, view_str(v, LANG_ZH, "notfound_text"));
+	struct buf b = {0};
 
-	/* GitHub Pages serves 404.html at any depth: resolve its links from the root. */
+	/* GitHub Pages serves 404.html at any depth: resolve its links from the
+	 * root.  One page for every reader: the text in both languages. */
 	set_str(ctx, "base_href", base_url);
-	return list_page(ctx, NULL, json_array());
+	buf_puts(&b, "<p lang=\"en\">");
+	esc_text(&b, view_str(v, LANG_EN, "notfound_text"));
+	buf_puts(&b, "</p>\n<p><a href=\"zh/index.html\">");
+	esc_text(&b, view_str(v, LANG_ZH, "home"));
+	buf_puts(&b, "</a> · <a href=\"en/index.html\" lang=\"en\">");
+	esc_text(&b, view_str(v, LANG_EN, "home"));
+	buf_puts(&b, "</a></p>\n");
+	ctx = list_page(ctx, b.s, json_array());
+	buf_free(&b);
+	free(title);
+	return ctx;
 }
 
 /* A meaning under a heading of an index: a vendor, an RFC. */
@@ -352,6 +380,7 @@ struct entry {
 	size_t order;      /* position in the corpus */
 	int rfc;           /* RFC index: the RFC */
 	const char *label; /* RFC index: the reference's text */
+	int cited;         /* RFC index: the RFC only cites the code, IANA credits another */
 };
 
 static int
@@ -379,16 +408,43 @@ cmp_by_rfc(const void *a, const void *b)
  */
 static void
 index_entry_page(const struct view *v, enum lang l, const struct entry *e, size_t n, const char *id,
-                 const char *title, const char *file, const char *url, json_t *groups, json_t *out)
+                 const char *title, const char *file, const char *url, const char *lead,
+                 json_t *groups, json_t *out)
 {
-	json_t *items = json_array(), *one = json_array(), *ctx;
+	json_t *items = json_array(), *one = json_array(), *ctx, *cited = NULL, *lead_text;
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		json_array_append_new(items, meaning_item(v, e[i].m, l, e[i].label));
+	for (i = 0; i < n; i++) {
+		json_t *item = meaning_item(v, e[i].m, l, e[i].label);
+		if (e[i].cited) {
+			/* An RFC that only cites a code: listed apart, and marked so on the index.
+			 */
+			if (cited == NULL)
+				cited = json_array();
+			json_array_append(cited, item);
+			set_placeholder(item, "label", view_str(v, l, "rfc_cited_label"), "{ref}",
+			                e[i].label ? e[i].label : "");
+		}
+		json_array_append_new(items, item);
+	}
 	json_array_append_new(groups, group(id, title, file, NULL, json_deep_copy(items)));
-	ctx = view_page(v, l, 0, file, title, title);
-	json_array_append_new(one, group(NULL, NULL, url, NULL, items));
+	lead_text = json_object();
+	set_placeholder(lead_text, "t", lead, "{name}", title);
+	ctx = view_page(v, l, 0, file, title, json_string_value(json_object_get(lead_text, "t")));
+	json_decref(lead_text);
+	if (cited) {
+		json_t *defined = json_array();
+		for (i = 0; i < n; i++)
+			if (!e[i].cited)
+				json_array_append(defined, json_array_get(items, i));
+		json_array_append_new(
+		    one, group(NULL, view_str(v, l, "rfc_defines"), url, NULL, defined));
+		json_array_append_new(one,
+		                      group(NULL, view_str(v, l, "rfc_cites"), NULL, NULL, cited));
+		json_decref(items);
+	} else {
+		json_array_append_new(one, group(NULL, NULL, url, NULL, items));
+	}
 	add_page(out, file, list_page(ctx, NULL, one));
 }
 
@@ -418,7 +474,8 @@ view_vendors(const struct view *v, enum lang l)
 			slug = other;
 		}
 		file = xasprintf("vendor-%s.html", slug);
-		index_entry_page(v, l, e + i, j - i, slug, e[i].m->vendor, file, NULL, groups, out);
+		index_entry_page(v, l, e + i, j - i, slug, e[i].m->vendor, file, NULL,
+		                 view_str(v, l, "vendor_lead"), groups, out);
 		free(file);
 		free(prev);
 		prev = slug;
@@ -429,6 +486,25 @@ view_vendors(const struct view *v, enum lang l)
 	                view_str(v, l, "vendors_intro"));
 	add_page(out, "vendors.html", list_page(ctx, NULL, groups));
 	return out;
+}
+
+/* Returns 1 if RFC rfc defines meaning m: IANA credits it for m's code, or
+ * (for a meaning IANA does not register) it is m's first reference. */
+static int
+defines(const struct meaning *m, int rfc)
+{
+	size_t k;
+
+	if (m->registry == REG_IANA && m->iana) {
+		for (k = 0; k < m->iana->nxrefs; k++)
+			if (m->iana->xrefs[k].rfc == rfc)
+				return 1;
+		return 0;
+	}
+	for (k = 0; k < m->nrefs; k++)
+		if (m->refs[k].kind == REF_RFC)
+			return m->refs[k].rfc == rfc;
+	return 0;
 }
 
 json_t *
@@ -454,6 +530,7 @@ view_rfcs(const struct view *v, enum lang l)
 			e[n].order = i;
 			e[n].rfc = m->refs[k].rfc;
 			e[n].label = m->refs[k].text;
+			e[n].cited = !defines(m, m->refs[k].rfc);
 			n++;
 		}
 	}
@@ -465,7 +542,8 @@ view_rfcs(const struct view *v, enum lang l)
 		char *id = xasprintf("rfc-%d", e[i].rfc), *url = url_rfc(e[i].rfc, NULL);
 		for (j = i + 1; j < n && e[j].rfc == e[i].rfc; j++)
 			;
-		index_entry_page(v, l, e + i, j - i, id, title, file, url, groups, out);
+		index_entry_page(v, l, e + i, j - i, id, title, file, url,
+		                 view_str(v, l, "rfc_lead"), groups, out);
 		free(file);
 		free(title);
 		free(id);

@@ -36,6 +36,26 @@
   var toc = document.querySelector("details.toc");
   if (toc && window.matchMedia && window.matchMedia("(min-width: 60rem)").matches) toc.open = true;
 
+  /* ---------------------------------------------------- copy buttons */
+  /* Each message of an HTTP example gets a button that copies it as text. */
+  var copyLabel = body.getAttribute("data-copy") || "Copy", copiedLabel = body.getAttribute("data-copied") || "Copied";
+  if (navigator.clipboard) {
+    Array.prototype.forEach.call(document.querySelectorAll(".http-message"), function (msg) {
+      var pre = msg.querySelector("pre"), b = document.createElement("button");
+      if (!pre) return;
+      b.type = "button";
+      b.className = "copy";
+      b.textContent = copyLabel;
+      b.addEventListener("click", function () {
+        navigator.clipboard.writeText(pre.textContent.replace(/\n$/, "\n")).then(function () {
+          b.textContent = copiedLabel;
+          window.setTimeout(function () { b.textContent = copyLabel; }, 1500);
+        }, function () {});
+      });
+      msg.appendChild(b);
+    });
+  }
+
   /* ------------------------------------------------------- search */
   var form = document.querySelector("form.search");
   var input = document.getElementById("q");
@@ -52,6 +72,7 @@
   list.setAttribute("aria-label", list.getAttribute("data-label") || "");
   var noneText = (status && status.getAttribute("data-none")) || "No matching code.";
   var countText = (status && status.getAttribute("data-count")) || "{n}";
+  var countOne = (status && status.getAttribute("data-count-one")) || countText;
 
   /* ------------------------------------------------ the index, prepared */
   /* The index (gen/search.c): meanings in the site's order, a number's
@@ -568,7 +589,7 @@
     hits.forEach(function (h, n) { frag.appendChild(option(h, n)); });
     list.appendChild(frag);
     if (hits.length) {
-      setStatus(countText.replace("{n}", String(hits.length)), false);
+      setStatus((hits.length === 1 ? countOne : countText).replace("{n}", String(hits.length)), false);
       open(true);
     } else {
       setStatus(noneText, true);

@@ -26,7 +26,9 @@ function prose(html) {
     .trim();
 }
 function headings(html) {
-  return [...html.matchAll(/<h3>([\s\S]*?)<\/h3>/g)].map((m) => m[1].replace(/<[^>]+>/g, ""));
+  // A number's only meaning has its parts as h2, one of several as h3.
+  const level = /<h2>/.test(html) ? 2 : 3;
+  return [...html.matchAll(new RegExp(`<h${level}>([\\s\\S]*?)<\\/h${level}>`, "g"))].map((m) => m[1].replace(/<[^>]+>/g, ""));
 }
 
 const problems = [];

@@ -10,7 +10,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export STATUSGEN_TODAY=2026-11-01
 tools/bench/mkcorpus 2000 "$tmp/c" >/dev/null
-build() { gen/statusgen build --content "$tmp/c/content" --iana "$tmp/c/iana.xml" --out "$tmp/site" 2>/dev/null; }
+build() { gen/statusgen build --content "$tmp/c/content" --iana "$tmp/c/iana.xml" --constants "$tmp/c/constants" --out "$tmp/site" 2>/dev/null; }
 digest() { (cd "$tmp/site" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum); }
 build
 before=$(digest)
@@ -21,7 +21,7 @@ printf '\nChanged by the interrupt test.\n' >>"$tmp/c/content/404.md"
 killed=0
 for delay in 2 3 4 6; do
 	# Kill at delay/8 of a build's time: somewhere while it renders and writes.
-	gen/statusgen build --content "$tmp/c/content" --iana "$tmp/c/iana.xml" --out "$tmp/site" 2>/dev/null &
+	gen/statusgen build --content "$tmp/c/content" --iana "$tmp/c/iana.xml" --constants "$tmp/c/constants" --out "$tmp/site" 2>/dev/null &
 	pid=$!
 	sleep "$(awk -v ms="$ms" -v d="$delay" 'BEGIN { printf "%.3f", ms * d / 8 / 1000 }')"
 	if kill -KILL "$pid" 2>/dev/null; then killed=$((killed + 1)); fi

@@ -122,7 +122,7 @@ Test(markdown, sections_get_anchors_and_plain_text_for_the_contents)
 	cr_expect_str_eq(m->sections[LANG_ZH][0].text, "含义 x");
 	cr_expect_str_eq(m->sections[LANG_ZH][1].text, "y z",
 	                 "raw HTML is dropped from the text too");
-	cr_expect(strstr(m->html[LANG_ZH], "<h3><span id=\"nginx-2\"></span>") != NULL, "%s",
+	cr_expect(strstr(m->html[LANG_ZH], "<h2><span id=\"nginx-2\"></span>") != NULL, "%s",
 	          m->html[LANG_ZH]);
 	cr_expect_eq(m->nsections[LANG_EN], 1);
 	corpus_free(c);
@@ -136,8 +136,9 @@ Test(markdown, body_headings_sit_below_the_page_headings)
 	capture();
 	md_check(m, c);
 	md_render(m, c);
-	cr_expect_str_eq(m->html[LANG_ZH], "<h3><span id=\"iana-c\"></span>A</h3>\n<h4>B</h4>\n");
-	cr_expect_str_eq(m->html[LANG_EN], "<h3><span id=\"iana-c\"></span>C</h3>\n");
+	/* 404 is the only meaning of its number here: its parts are h2. */
+	cr_expect_str_eq(m->html[LANG_ZH], "<h2><span id=\"iana-c\"></span>A</h2>\n<h3>B</h3>\n");
+	cr_expect_str_eq(m->html[LANG_EN], "<h2><span id=\"iana-c\"></span>C</h2>\n");
 	cr_expect_eq(m->nsections[LANG_ZH], 1, "only the top level goes into the contents");
 	cr_expect_str_eq(m->sections[LANG_ZH][0].id, "iana-c");
 	cr_expect_str_eq(m->sections[LANG_ZH][0].text, "A");
@@ -165,6 +166,26 @@ Test(markdown, sections_share_ids_named_after_the_english_headings)
 		cr_expect_str_eq(m->sections[LANG_EN][i].id, want[i]);
 	}
 	cr_expect(strstr(m->html[LANG_ZH],
-	                 "<h3><span id=\"iana-if-you-received-it\"></span>遇到了怎么办</h3>"));
+	                 "<h2><span id=\"iana-if-you-received-it\"></span>遇到了怎么办</h2>"));
+	corpus_free(c);
+}
+
+/* A number with several meanings has a heading per meaning (h2): each
+ * meaning's parts are h3 below it. */
+Test(markdown, one_of_several_meanings_has_its_parts_one_level_lower)
+{
+	struct corpus *c = corpus_new("content");
+	struct meaning *m;
+
+	corpus_add(c, meaning_for("content/404.md", "404"));
+	corpus_add(c, meaning_for("content/404-acme.md", "404-acme"));
+	corpus_sort(c);
+	m = c->m[0];
+	m->body = xstrdup("<!-- lang: zh -->\n# 甲\n<!-- lang: en -->\n## A\n");
+	m->body_line = 10;
+	capture();
+	md_check(m, c);
+	md_render(m, c);
+	cr_expect_str_eq(m->html[LANG_EN], "<h3><span id=\"iana-a\"></span>A</h3>\n");
 	corpus_free(c);
 }

@@ -8,7 +8,7 @@ static json_t *strings;
 static struct view
 view_of(const struct corpus *c)
 {
-	struct view v = {c, NULL, {0}};
+	struct view v = {c, NULL, {0}, NULL};
 	size_t i;
 
 	if (strings == NULL)

@@ -10,13 +10,16 @@
  *   DIR/content/classes/         the class introductions (1xx.md ... nonstandard.md)
  *   DIR/iana.xml                  an IANA-format snapshot assigning exactly the plain codes,
  *                                 with the titles and references the files use
+ *   DIR/constants/KEY.txt         the libraries' lists of names, holding the constants the
+ *                                 files use
  *   DIR/bodies/ID.md              the Markdown body of each file without its front matter
  *                                 (what the cmark floor of the benchmark parses)
  *
  * Every file has valid front matter (SPEC §2) and a body of about 1.5 KB per
  * language with headings, lists, a quote, fenced code, links to other
  * generated files ([x](NNN.md)) and an external link, so that
- * `statusgen check --content DIR/content --iana DIR/iana.xml` passes.  The
+ * `statusgen check --content DIR/content --iana DIR/iana.xml --constants DIR/constants`
+ * passes.  The
  * output depends only on N and SEED.
  */
 #include <errno.h>
@@ -165,8 +168,11 @@ static const char *const z_when[] = {"在截止时间之前",     "在配额用�
 static const char *const rfcs[] = {"9110", "9111", "6585", "4918", "7538", "8297",
                                    "2518", "7725", "8470", "5842", "2774", "9112"};
 static const char *const methods[] = {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"};
-static const char *const const_lang[] = {"dotnet", "go",     "java", "kotlin", "node",
-                                         "php",    "python", "ruby", "rust",   "swift"};
+static const char *const const_lang[] = {"dotnet", "go",     "java",  "ktor", "node",
+                                         "php",    "python", "rails", "rust", "vapor"};
+/* Which codes' pages name a constant of each language: the lists written
+ * into DIR/constants/ hold exactly those names. */
+static unsigned char const_used[10][1000];
 
 /* ------------------------------------------------------------ the corpus */
 
@@ -367,9 +373,11 @@ front_matter(struct buf *b, size_t i)
 	}
 	if (it->vendor == 0 && i % 3 == 0) {
 		bprintf(b, "constants:\n");
-		for (k = 0; k < 3; k++)
+		for (k = 0; k < 3; k++) {
 			bprintf(b, "  %s: Status.Bench%03d\n", const_lang[(i + (size_t)k * 3) % 10],
 			        it->code);
+			const_used[(i + (size_t)k * 3) % 10][it->code] = 1;
+		}
 	}
 	if (it->vendor && i % 7 == 3) {
 		bprintf(b, "subcodes:\n");
@@ -441,6 +449,32 @@ xml_text(struct buf *b, const char *s)
 		else
 			bprintf(b, "%c", *s);
 	}
+}
+
+/* DIR/constants/KEY.txt: the names the pages use, as a library's list, and
+ * an empty list for the keys no page uses. */
+static void
+write_constants(const char *dir)
+{
+	static const char *const others[] = {"aspnetcore", "spring"};
+	struct buf b = {0};
+	char path[4096];
+	int k, code;
+
+	snprintf(path, sizeof(path), "%s/constants", dir);
+	mkdir_p(path);
+	for (k = 0; k < 12; k++) {
+		b.n = 0;
+		bprintf(&b, "# %s: the names the generated pages use\n",
+		        k < 10 ? const_lang[k] : others[k - 10]);
+		for (code = 0; k < 10 && code < 1000; code++)
+			if (const_used[k][code])
+				bprintf(&b, "%03d\tStatus.Bench%03d\n", code, code);
+		snprintf(path, sizeof(path), "%s/constants/%s.txt", dir,
+		         k < 10 ? const_lang[k] : others[k - 10]);
+		write_file(path, &b);
+	}
+	free(b.s);
 }
 
 static void
@@ -618,6 +652,7 @@ main(int argc, char **argv)
 	}
 	write_classes(dir);
 	write_iana(dir);
+	write_constants(dir);
 	free(b.s);
 	free(body.s);
 	free(items);

@@ -121,7 +121,7 @@ for n in $sizes; do
 		"$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.2f s", b - a }')"
 
 	# The corpus must pass the real checks, against its own snapshot.
-	if ! "$sg" check --content "$c/content" --iana "$c/iana.xml" 2>"$work/check.txt" ||
+	if ! "$sg" check --content "$c/content" --iana "$c/iana.xml" --constants "$c/constants" 2>"$work/check.txt" ||
 		grep -q -E ': (error|warning): ' "$work/check.txt"; then
 		echo "bench: N=$n: statusgen check fails on the generated corpus:" >&2
 		grep -v ': note: ' "$work/check.txt" | head -n 20 >&2
@@ -130,7 +130,7 @@ for n in $sizes; do
 	echo "bench: N=$n: statusgen check passes ($(grep -c ': note: ' "$work/check.txt") notes:" \
 		"vendor meanings of IANA-assigned numbers)"
 
-	sg_build() { timed "$n" statusgen "$1" /dev/null "$sg" build --content "$c/content" --iana "$c/iana.xml" \
+	sg_build() { timed "$n" statusgen "$1" /dev/null "$sg" build --content "$c/content" --iana "$c/iana.xml" --constants "$c/constants" \
 		--templates "$templates" --out "$o/statusgen-$1"; }
 	hugo_build() { timed "$n" hugo "$1" /dev/null hugo --quiet --noBuildLock --source "$c" \
 		--cacheDir "$work/hugo-cache" --destination "$o/hugo-$1"; }
