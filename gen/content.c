@@ -71,6 +71,7 @@ content_split(struct meaning *m, char *data, size_t len)
 		return;
 	}
 	fm_parse(m, s + 4, (size_t)(end - (s + 4)), 2);
+	zh_spacing_check(m, s, len, 1);
 	m->body_line = line + 1;
 	end += 3;
 	if (*end == '\n')

@@ -205,6 +205,14 @@ void content_split(struct meaning *m, char *data, size_t len);
  * and returns NULL when the folder itself could not.  Reports through diag(). */
 struct corpus *corpus_load(const char *dir, int jobs, int *io_error);
 
+/* -------------------------------------------------------- zhspace.c */
+
+/* Warns at each place of the file's text (text[0..len), starting at line
+ * first_line) where Chinese touches a Latin letter, a digit, a code span or a
+ * link without the space docs/glossary.md asks for; the English section,
+ * code, link addresses and comments are left out.  Reports through diag(). */
+void zh_spacing_check(const struct meaning *m, const char *text, size_t len, int first_line);
+
 /* ------------------------------------------------------- registry.c */
 
 /* Loads the IANA snapshot at `path` into *out (the caller frees it with

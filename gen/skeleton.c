@@ -15,20 +15,29 @@
 
 #include "gen.h"
 
-static const char body[] =
-    "\n"
-    "<!-- lang: zh -->\n"
-    "\n"
-    "### 含义\n\nTODO：用自己的话说明这个状态码的意思。\n\n"
+/* The body, in pieces: a code a client receives in error (4xx, 5xx) gets
+ * the part for the reader who received it, right after its meaning. */
+static const char body_zh_meaning[] = "\n"
+                                      "<!-- lang: zh -->\n"
+                                      "\n"
+                                      "### 含义\n\nTODO：用自己的话说明这个状态码的意思。\n\n";
+static const char body_zh_received[] =
+    "### 遇到了怎么办\n\nTODO：常见原因，调用方和服务端各该查什么（命令、日志字段）。\n\n";
+static const char body_zh_rest[] =
     "### 何时使用\n\nTODO\n\n"
     "### 客户端与缓存\n\nTODO\n\n"
     "### 相关首部字段\n\nTODO\n\n"
     "### 示例\n\n```http\nTODO\n```\n\n"
-    "### 易混淆的状态码\n\nTODO：链接写成 [404 Not Found](404.md) 这样。\n"
+    "### 易混淆的状态码\n\nTODO：链接写成 [404 Not Found](404.md) 这样。\n";
+static const char body_en_meaning[] =
     "\n"
     "<!-- lang: en -->\n"
     "\n"
-    "### Meaning\n\nTODO: what the code means, in your own words.\n\n"
+    "### Meaning\n\nTODO: what the code means, in your own words.\n\n";
+static const char body_en_received[] =
+    "### If you received it\n\nTODO: the usual causes, what the client and the server's operator "
+    "should check (commands, log fields).\n\n";
+static const char body_en_rest[] =
     "### When to use it\n\nTODO\n\n"
     "### Clients and caches\n\nTODO\n\n"
     "### Related headers\n\nTODO\n\n"
@@ -147,7 +156,14 @@ skeleton_write(const char *dir, int code, const char *vendor, const struct regis
 		             "#   node: http2.constants.HTTP_STATUS_NOT_FOUND\n"
 		             "#   rails: \":not_found\"\n");
 	buf_puts(&b, "---\n");
-	buf_puts(&b, body);
+	buf_puts(&b, body_zh_meaning);
+	if (code >= 400 && code < 600)
+		buf_puts(&b, body_zh_received);
+	buf_puts(&b, body_zh_rest);
+	buf_puts(&b, body_en_meaning);
+	if (code >= 400 && code < 600)
+		buf_puts(&b, body_en_received);
+	buf_puts(&b, body_en_rest);
 
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
 	if (fd == -1) {

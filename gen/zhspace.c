@@ -1,0 +1,156 @@
+/*
+ * zhspace.c — the spacing rule of the Chinese text (docs/glossary.md,
+ * 中英文混排): one space between a Han character and a Latin letter, a digit,
+ * a code span or a link next to it.  Each boundary that breaks the rule is a
+ * warning at its line and column.  Only text a reader sees is looked at: not
+ * the English section of the body, fenced code, code spans, link addresses,
+ * HTML comments or addresses in the text.  Reports through diag().
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "gen.h"
+
+/* Returns 1 for the Han characters the rule is about (CJK ideographs). */
+static int
+is_han(uint32_t c)
+{
+	return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
+	       (c >= 0x20000 && c <= 0x2fa1f);
+}
+
+static int
+is_latin(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Decodes the UTF-8 character at s[*i] (checked UTF-8) and moves past it. */
+static uint32_t
+decode(const char *s, size_t *i)
+{
+	const unsigned char *p = (const unsigned char *)s + *i;
+	uint32_t c = p[0];
+	int n = c < 0x80 ? 0 : c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3, k;
+
+	if (n)
+		c &= 0x3fu >> n;
+	for (k = 1; k <= n; k++)
+		c = (c << 6) | (p[k] & 0x3f);
+	*i += (size_t)n + 1;
+	return c;
+}
+
+/* What a character of a line is to the rule: Han, Latin (letters, digits,
+ * and the edges of code spans and links, which read as Latin), or other. */
+enum kind { OTHER, HAN, LATIN };
+
+/* Returns 1 if the text after a '[' (s[0..n)) closes it as a link: "](". */
+static int
+is_link(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n && s[i] != '\n'; i++)
+		if (s[i] == ']')
+			return s[i + 1] == '(';
+	return 0;
+}
+
+/* Checks one line (line number `ln` of the file), whose text is s[0..n). */
+static void
+check_line(const struct meaning *m, int ln, const char *s, size_t n)
+{
+	size_t i = 0;
+	enum kind prev = OTHER;
+	int col = 0, prev_col = 0, in_code = 0;
+	uint32_t c;
+
+	while (i < n) {
+		size_t at = i;
+		enum kind k = OTHER;
+		col++;
+		c = decode(s, &i);
+		if (c == '`') {
+			in_code = !in_code;
+			k = LATIN; /* a code span's edge */
+		} else if (in_code) {
+			prev = LATIN;
+			continue;
+		} else if (c == '<' && n - at >= 4 && strncmp(s + at, "<!--", 4) == 0) {
+			const char *end = strstr(s + at, "-->");
+			size_t stop = end && (size_t)(end - s) < n ? (size_t)(end - s) + 3 : n;
+			while (i < stop) { /* the comment reads as nothing */
+				decode(s, &i);
+				col++;
+			}
+			prev = OTHER;
+			continue;
+		} else if (c == ']' && i < n && s[i] == '(') {
+			/* The address of a link: skipped; the link's closing edge reads as
+			 * Latin to what follows it, and as nothing to its own text. */
+			prev = OTHER;
+			while (i < n && s[i] != ')') {
+				decode(s, &i);
+				col++;
+			}
+			if (i < n) {
+				i++;
+				col++;
+			}
+			k = LATIN;
+		} else if (c == '[' && is_link(s + i, n - i)) {
+			/* A link's opening edge: next to what comes before it only. */
+			if (prev == HAN) {
+				struct pos p = {ln, col};
+				diag(DIAG_WARNING, m->path, p,
+				     "no space between Chinese and the link here "
+				     "(docs/glossary.md: one "
+				     "half-width space)");
+			}
+			prev = OTHER;
+			prev_col = col;
+			continue;
+		} else if ((c == 'h' && strncmp(s + at, "http://", 7) == 0) ||
+		           (c == 'h' && strncmp(s + at, "https://", 8) == 0)) {
+			while (i < n && s[i] != ' ' && s[i] != ')' && (unsigned char)s[i] < 0x80) {
+				i++;
+				col++;
+			}
+			k = LATIN;
+		} else if (is_han(c)) {
+			k = HAN;
+		} else if (is_latin(c)) {
+			k = LATIN;
+		}
+		if ((prev == HAN && k == LATIN) || (prev == LATIN && k == HAN)) {
+			/* At the second of the two characters: where the space goes. */
+			struct pos p = {ln, prev_col + 1};
+			diag(DIAG_WARNING, m->path, p,
+			     "no space between Chinese and Latin text here (docs/glossary.md: one "
+			     "half-width space)");
+		}
+		prev = k;
+		prev_col = col;
+	}
+}
+
+void
+zh_spacing_check(const struct meaning *m, const char *text, size_t len, int first_line)
+{
+	const char *p = text, *end = text + len;
+	int ln = first_line, fence = 0, english = 0;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		if (n >= 3 && (strncmp(p, "```", 3) == 0 || strncmp(p, "~~~", 3) == 0))
+			fence = !fence;
+		else if (n >= 11 && strncmp(p, "<!-- lang: ", 11) == 0)
+			english = n >= 13 && strncmp(p + 11, "en", 2) == 0;
+		else if (!fence && !english)
+			check_line(m, ln, p, n);
+		ln++;
+		p = nl ? nl + 1 : end;
+	}
+}
