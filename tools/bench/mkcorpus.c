@@ -22,6 +22,7 @@
  * passes.  The
  * output depends only on N and SEED.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -153,14 +154,14 @@ static const char *const e_when[] = {
 static const char *const e_hdr[] = {"Retry-After",   "Cache-Control",    "Location", "ETag",
                                     "Content-Type",  "WWW-Authenticate", "Vary",     "Allow",
                                     "Content-Range", "If-Match",         "Link",     "Warning"};
-static const char *const z_subj[] = {"服务器", "客户端",    "代理",       "源站",
-                                     "缓存",   "网关",      "负载均衡器", "爬虫",
-                                     "浏览器", "API客户端", "CDN",        "后台任务"};
+static const char *const z_subj[] = {"服务器", "客户端",     "代理",       "源站",
+                                     "缓存",   "网关",       "负载均衡器", "爬虫",
+                                     "浏览器", "API 客户端", "CDN",        "后台任务"};
 static const char *const z_verb[] = {"拒绝", "重试", "转发", "保存", "丢弃", "校验", "改写",
                                      "记录", "缓冲", "重放", "检查", "签名", "压缩", "排队处理"};
 static const char *const z_obj[] = {
-    "请求",   "响应", "载荷", "所有首部字段", "会话Cookie", "缓存副本", "上传内容",
-    "重定向", "重试", "连接", "批处理任务",   "清单",       "令牌",     "查询字符串"};
+    "请求",   "响应", "载荷", "所有首部字段", "会话 Cookie", "缓存副本", "上传内容",
+    "重定向", "重试", "连接", "批处理任务",   "清单",        "令牌",     "查询字符串"};
 static const char *const z_when[] = {"在截止时间之前",     "在配额用完时",     "在握手失败之后",
                                      "在副本追上进度期间", "在租约到期之后",   "在锁释放之前",
                                      "在模式变更时",       "在滚动发布期间",   "在令牌过期时",
@@ -220,10 +221,30 @@ en_sentence(struct buf *b)
 	        PICK(e_when));
 }
 
+/* Appends piece p of a Chinese sentence, with the space the spacing rule
+ * asks for where Chinese meets a Latin letter or digit. */
+static void
+zh_piece(struct buf *b, const char *p)
+{
+	int before = b->n > 0 && (unsigned char)b->s[b->n - 1] < 0x80 &&
+	             isalnum((unsigned char)b->s[b->n - 1]);
+	int after = (unsigned char)p[0] < 0x80 && isalnum((unsigned char)p[0]);
+	int han_before = b->n > 0 && (unsigned char)b->s[b->n - 1] >= 0x80;
+	int han_after = (unsigned char)p[0] >= 0x80;
+
+	if ((before && han_after) || (han_before && after))
+		bprintf(b, " ");
+	bprintf(b, "%s", p);
+}
+
 static void
 zh_sentence(struct buf *b)
 {
-	bprintf(b, "%s%s%s%s。", PICK(z_when), PICK(z_subj), PICK(z_verb), PICK(z_obj));
+	zh_piece(b, PICK(z_when));
+	zh_piece(b, PICK(z_subj));
+	zh_piece(b, PICK(z_verb));
+	zh_piece(b, PICK(z_obj));
+	bprintf(b, "。");
 }
 
 static void
@@ -253,16 +274,16 @@ body_lang(struct buf *b, size_t i, int zh)
 	bprintf(b, "<!-- lang: %s -->\n\n", zh ? "zh" : "en");
 	bprintf(b, "### %s\n\n", zh ? "含义" : "Meaning");
 	sentence(b, zh);
-	bprintf(b, zh ? "%03d的作用和" : " Status %03d behaves much like ", it->code);
+	bprintf(b, zh ? "%03d 的作用和 " : " Status %03d behaves much like ", it->code);
 	link_to(b, other(i), zh);
-	bprintf(b, zh ? "相近，区别在于`%s`首部字段。" : ", except for the `%s` header. ", hdr);
+	bprintf(b, zh ? " 相近，区别在于 `%s` 首部字段。" : ", except for the `%s` header. ", hdr);
 	sentence(b, zh);
 	bprintf(b, "\n\n### %s\n\n", zh ? "何时使用" : "When to use it");
 	n = 3 + (int)rn(2);
 	for (k = 0; k < n; k++) {
 		bprintf(b, "- ");
 		if (k == 1) {
-			bprintf(b, zh ? "参见" : "see ");
+			bprintf(b, zh ? "参见 " : "see ");
 			link_to(b, other(i), zh);
 			bprintf(b, zh ? "。" : ". ");
 		}
@@ -291,7 +312,7 @@ body_lang(struct buf *b, size_t i, int zh)
 	if (zh)
 		bprintf(
 		    b,
-		    "这个含义最早见于[RFC %s](https://www.rfc-editor.org/rfc/rfc%s.html)的讨论，"
+		    "这个含义最早见于 [RFC %s](https://www.rfc-editor.org/rfc/rfc%s.html) 的讨论，"
 		    "**并非**所有实现都遵循它。",
 		    rfc, rfc);
 	else
