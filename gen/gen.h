@@ -348,14 +348,13 @@ int export_write(const struct corpus *c, struct outdir *od, int jobs);
 /* --------------------------------------------------------- zhconv.c */
 
 struct zhconv;
-/* Opens OpenCC's Taiwan (with DIR/s2twp-http.json, our phrase table) and
- * plain Traditional conversions.  Returns them (the caller frees them with
- * zhconv_close()), or NULL after reporting.  Reports through diag(). */
+/* Opens OpenCC's Taiwan conversion with DIR/s2twp-http.json (our phrase
+ * table over s2twp).  Returns it (the caller frees it with zhconv_close()),
+ * or NULL after reporting.  Reports through diag(). */
 struct zhconv *zhconv_open(const char *dir);
-/* Returns s in Traditional characters, Taiwan usage; the caller frees it. */
+/* Returns s in Traditional characters, Taiwan usage (line breaks kept, and
+ * no phrase across one); the caller frees it. */
 char *zhconv_tw(struct zhconv *z, const char *s);
-/* Returns s in Traditional characters, character by character; the caller frees it. */
-char *zhconv_t(struct zhconv *z, const char *s);
 /* Frees z; NULL is a no-op. */
 void zhconv_close(struct zhconv *z);
 
@@ -374,6 +373,7 @@ struct build_options {
 	const char *base_url;  /* the address the site is published at */
 	int base_url_given;    /* --base-url was given (not the default) */
 	const char *opencc;    /* the folder of our OpenCC configuration (data/opencc) */
+	struct zhconv *zh;     /* OpenCC, opened already (not owned), or NULL: opened here */
 	int jobs;              /* threads, from par_jobs() */
 };
 /* Builds the site for corpus c (checked, rendered, without errors) into

@@ -8,6 +8,7 @@
  */
 #include <getopt.h>
 #include <libxml/parser.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,22 @@ finish(int rc, int build)
 	return rc;
 }
 
+/* OpenCC's dictionaries take a while to load: a build opens them on a
+ * thread of their own while the content is read and checked. */
+struct opener {
+	const char *dir;
+	struct zhconv *z;
+};
+
+static void *
+open_zhconv(void *arg)
+{
+	struct opener *o = arg;
+
+	o->z = zhconv_open(o->dir);
+	return NULL;
+}
+
 /* What build and check read, besides the build's own options. */
 struct inputs {
 	const char *content;   /* --content */
@@ -107,23 +124,33 @@ struct inputs {
 /* build and check: load, validate and link, then (build) render and write.
  * Returns the exit status. */
 static int
-run(const struct inputs *in, const struct build_options *opt)
+run(const struct inputs *in, const struct build_options *given)
 {
+	struct build_options opt = *given;
+	struct opener zh = {given->opencc, NULL};
+	pthread_t opener;
+	int opening = 0;
 	struct corpus *c;
 	struct constants *k_lists;
 	int io_error = 0, rc, k, build = in->build;
 	size_t i;
 
-	c = corpus_load(in->content, opt->jobs, &io_error);
-	if (c == NULL)
+	if (build)
+		opening = pthread_create(&opener, NULL, open_zhconv, &zh) == 0;
+	c = corpus_load(in->content, opt.jobs, &io_error);
+	if (c == NULL) {
+		if (opening)
+			pthread_join(opener, NULL);
+		zhconv_close(zh.z);
 		return finish(2, build);
+	}
 	if (registry_load(in->iana, &c->reg) == 2)
 		io_error = 1;
 	k_lists = constants_load(in->constants, &io_error);
 	check_corpus(c, in->today);
 	constants_check(k_lists, c);
 	constants_free(k_lists);
-	par_run(opt->jobs, c->nm, check_one, c);
+	par_run(opt.jobs, c->nm, check_one, c);
 	for (k = 0; k < CLASS__N; k++)
 		if (c->classes[k])
 			md_check(c->classes[k], c);
@@ -136,15 +163,25 @@ run(const struct inputs *in, const struct build_options *opt)
 		rc = 1;
 	else
 		rc = 0;
+	if (build) {
+		if (opening)
+			pthread_join(opener, NULL);
+		else
+			open_zhconv(&zh);
+		opt.zh = zh.z;
+		if (zh.z == NULL && rc == 0)
+			rc = 2; /* reported by zhconv_open */
+	}
 	if (rc == 0 && build) {
-		par_run(opt->jobs, c->nm, render_one, c);
+		par_run(opt.jobs, c->nm, render_one, c);
 		for (k = 0; k < CLASS__N; k++)
 			if (c->classes[k])
 				md_render(c->classes[k], c);
 		for (i = 0; i < c->npages; i++)
 			md_render(c->pages[i], c);
-		rc = site_build(c, opt);
+		rc = site_build(c, &opt);
 	}
+	zhconv_close(zh.z);
 	corpus_free(c);
 	return finish(rc, build);
 }
@@ -187,7 +224,8 @@ main(int argc, char **argv)
 	};
 	/* Which options each command takes. */
 	static const char build_opts[] = "ctikzobW", check_opts[] = "cikW", new_opts[] = "civ";
-	struct build_options opt = {"templates", "site", DEFAULT_BASE_URL, 0, "data/opencc", 1};
+	struct build_options opt = {"templates", "site", DEFAULT_BASE_URL, 0, "data/opencc",
+	                            NULL,        1};
 	struct inputs in = {"content", "data/iana/http-status-codes.xml", "data/constants", NULL, 0,
 	                    0};
 	const char *cmd, *takes, *vendor = NULL, *code_arg = NULL;

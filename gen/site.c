@@ -341,7 +341,7 @@ site_build(const struct corpus *c, const struct build_options *opt)
 		json_decref(chrome);
 	}
 
-	if ((s.zh = zhconv_open(opt->opencc)) == NULL) {
+	if ((s.zh = opt->zh ? opt->zh : zhconv_open(opt->opencc)) == NULL) {
 		rc = 2;
 		goto done;
 	}
@@ -364,7 +364,8 @@ site_build(const struct corpus *c, const struct build_options *opt)
 		rc = 2;
 done:
 	outdir_free(s.od);
-	zhconv_close(s.zh);
+	if (s.zh != opt->zh)
+		zhconv_close(s.zh);
 	buf_free(&sitemap);
 	tmpl_free(layout);
 	tmpl_free(s.code);

@@ -62,8 +62,8 @@ Test(search, traditional_forms_from_opencc)
 	s = zhconv_tw(z, "网关超时");
 	cr_expect_str_eq(s, "閘道逾時", "our phrase table over OpenCC's s2twp");
 	free(s);
-	s = zhconv_t(z, "网关超时");
-	cr_expect_str_eq(s, "網關超時");
+	s = zhconv_tw(z, "网关\n超时");
+	cr_expect_str_eq(s, "閘道\n逾時", "each line on its own");
 	free(s);
 	ix = index_of(c, z);
 	trad = json_array_get(json_array_get(json_object_get(ix, "m"), 1), 7);

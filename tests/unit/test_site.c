@@ -17,7 +17,8 @@ exists(const char *dir, const char *rel)
 static struct build_options
 options(const char *out)
 {
-	struct build_options o = {"templates", out, "https://example.org/s/", 1, "data/opencc", 2};
+	struct build_options o = {"templates", out, "https://example.org/s/", 1, "data/opencc",
+	                          NULL,        2};
 	return o;
 }
 
