@@ -235,6 +235,9 @@ run_jobs(const struct site *s, struct buf *sitemap)
 	size_t i;
 	int k, l, errors = 0;
 
+	/* The longest single jobs first, so that they run beside the pages
+	 * rather than after them. */
+	add_job(&j, JOB_SEARCH, LANG_ZH, 0);
 	add_job(&j, JOB_ROOT_HOME, LANG_ZH, 0);
 	for (l = 0; l < LANG__N; l++) {
 		add_job(&j, JOB_HOME, l, 0);
@@ -250,7 +253,6 @@ run_jobs(const struct site *s, struct buf *sitemap)
 		add_job(&j, JOB_REGISTRY, l, 0);
 	}
 	add_job(&j, JOB_NOT_FOUND, LANG_ZH, 0);
-	add_job(&j, JOB_SEARCH, LANG_ZH, 0);
 	add_job(&j, JOB_ASSETS, LANG_ZH, 0);
 	par_run(s->opt->jobs, j.n, run_job, &j);
 	for (i = 0; i < j.n; i++) {
