@@ -48,7 +48,7 @@ static const char help[] =
 
 #define DEFAULT_BASE_URL "https://statusgen.github.io/statusgen/"
 
-/* par_run's jobs: one meaning's Markdown, checked, then rendered. */
+/* par_run's jobs: one meaning's Markdown, checked (and for build rendered). */
 static void
 check_one(size_t i, void *arg)
 {
@@ -57,11 +57,15 @@ check_one(size_t i, void *arg)
 	md_check(c->m[i], c);
 }
 
+/* For build: checked and rendered in one go, so that each document's tree
+ * is freed while it is still in the cache (keeping every tree from the
+ * check to the render cost a third more memory and time on large corpora). */
 static void
-render_one(size_t i, void *arg)
+check_render_one(size_t i, void *arg)
 {
 	struct corpus *c = arg;
 
+	md_check(c->m[i], c);
 	md_render(c->m[i], c);
 }
 
@@ -150,7 +154,7 @@ run(const struct inputs *in, const struct build_options *given)
 	check_corpus(c, in->today);
 	constants_check(k_lists, c);
 	constants_free(k_lists);
-	par_run(opt.jobs, c->nm, check_one, c);
+	par_run(opt.jobs, c->nm, build ? check_render_one : check_one, c);
 	for (k = 0; k < CLASS__N; k++)
 		if (c->classes[k])
 			md_check(c->classes[k], c);
@@ -173,7 +177,6 @@ run(const struct inputs *in, const struct build_options *given)
 			rc = 2; /* reported by zhconv_open */
 	}
 	if (rc == 0 && build) {
-		par_run(opt.jobs, c->nm, render_one, c);
 		for (k = 0; k < CLASS__N; k++)
 			if (c->classes[k])
 				md_render(c->classes[k], c);
