@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "model.h"
@@ -80,6 +81,9 @@ int is_dir(const char *path);
 /* Returns 1 if s[0..len) is well-formed UTF-8 without NUL, else 0 with the
  * offset of the first bad byte in *bad. */
 int utf8_valid(const char *s, size_t len, size_t *bad);
+/* Returns the code point of the UTF-8 character at s[*i] (s checked with
+ * utf8_valid) and moves *i past it. */
+uint32_t utf8_next(const char *s, size_t *i);
 /* Returns the 1-based line and character column of byte `off` of s. */
 struct pos text_pos(const char *s, size_t off);
 

@@ -45,22 +45,6 @@ add_unique(json_t *a, const char *s, size_t n, const char *self)
 	json_array_append_new(a, json_stringn_nocheck(s, n));
 }
 
-/* Decodes the UTF-8 character at *p (checked UTF-8) and moves past it. */
-static uint32_t
-next_char(const char **p)
-{
-	const unsigned char *s = (const unsigned char *)*p;
-	uint32_t c = s[0];
-	int n = c < 0x80 ? 0 : c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3, i;
-
-	if (n)
-		c &= 0x3f >> n;
-	for (i = 1; i <= n; i++)
-		c = (c << 6) | (s[i] & 0x3f);
-	*p += n + 1;
-	return c;
-}
-
 /*
  * The Traditional side of the index, made with as few conversions as
  * OpenCC allows (opening it is what costs; each call too): every Chinese
@@ -89,16 +73,16 @@ trad_name(struct trad *t, const char *s)
 static void
 trad_chars(struct trad *t, const char *s)
 {
-	const char *p = s, *start;
+	size_t i = 0, start;
 
-	while (s && *p) {
+	while (s && s[i]) {
 		uint32_t c;
-		start = p;
-		c = next_char(&p);
+		start = i;
+		c = utf8_next(s, &i);
 		if (c < 0x3400 || c > 0xffff || (t->seen[c / 8] & (1 << (c % 8))))
 			continue;
 		t->seen[c / 8] |= (unsigned char)(1 << (c % 8));
-		buf_add(&t->chars, start, (size_t)(p - start));
+		buf_add(&t->chars, s + start, i - start);
 		buf_add(&t->chars, "\n", 1);
 	}
 }

@@ -393,6 +393,21 @@ fail:
 	return 0;
 }
 
+uint32_t
+utf8_next(const char *s, size_t *i)
+{
+	const unsigned char *p = (const unsigned char *)s + *i;
+	uint32_t c = p[0];
+	int n = c < 0x80 ? 0 : c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3, k;
+
+	if (n)
+		c &= 0x3fu >> n;
+	for (k = 1; k <= n; k++)
+		c = (c << 6) | (p[k] & 0x3f);
+	*i += (size_t)n + 1;
+	return c;
+}
+
 /* Returns the 1-based line and character column of byte `off` in s. */
 struct pos
 text_pos(const char *s, size_t off)

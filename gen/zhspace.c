@@ -25,22 +25,6 @@ is_latin(uint32_t c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-/* Decodes the UTF-8 character at s[*i] (checked UTF-8) and moves past it. */
-static uint32_t
-decode(const char *s, size_t *i)
-{
-	const unsigned char *p = (const unsigned char *)s + *i;
-	uint32_t c = p[0];
-	int n = c < 0x80 ? 0 : c < 0xe0 ? 1 : c < 0xf0 ? 2 : 3, k;
-
-	if (n)
-		c &= 0x3fu >> n;
-	for (k = 1; k <= n; k++)
-		c = (c << 6) | (p[k] & 0x3f);
-	*i += (size_t)n + 1;
-	return c;
-}
-
 /* What a character of a line is to the rule: Han, Latin (letters, digits,
  * and the edges of code spans and links, which read as Latin), or other. */
 enum kind { OTHER, HAN, LATIN };
@@ -70,7 +54,7 @@ check_line(const struct meaning *m, int ln, const char *s, size_t n)
 		size_t at = i;
 		enum kind k = OTHER;
 		col++;
-		c = decode(s, &i);
+		c = utf8_next(s, &i);
 		if (c == '`') {
 			in_code = !in_code;
 			k = LATIN; /* a code span's edge */
@@ -81,7 +65,7 @@ check_line(const struct meaning *m, int ln, const char *s, size_t n)
 			const char *end = strstr(s + at, "-->");
 			size_t stop = end && (size_t)(end - s) < n ? (size_t)(end - s) + 3 : n;
 			while (i < stop) { /* the comment reads as nothing */
-				decode(s, &i);
+				utf8_next(s, &i);
 				col++;
 			}
 			prev = OTHER;
@@ -91,7 +75,7 @@ check_line(const struct meaning *m, int ln, const char *s, size_t n)
 			 * Latin to what follows it, and as nothing to its own text. */
 			prev = OTHER;
 			while (i < n && s[i] != ')') {
-				decode(s, &i);
+				utf8_next(s, &i);
 				col++;
 			}
 			if (i < n) {
