@@ -98,9 +98,10 @@ test-e2e: gen/statusgen
 
 # The Chinese text: the glossary's banned terms, with positions (the
 # spacing rule is statusgen's own warning, so the site checks' --werror
-# build keeps it).
-test-content:
+# build keeps it); the search index's light OpenCC chain against the full one.
+test-content: gen/statusgen
 	node tests/glossary-check.mjs
+	tests/opencc-check.sh
 
 test-site: gen/statusgen tools/bench/mkcorpus
 	tests/site-checks.sh

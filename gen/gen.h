@@ -352,9 +352,9 @@ int export_write(const struct corpus *c, struct outdir *od, int jobs);
 /* --------------------------------------------------------- zhconv.c */
 
 struct zhconv;
-/* Opens OpenCC's Taiwan conversion with DIR/s2twp-http.json (our phrase
- * table over s2twp).  Returns it (the caller frees it with zhconv_close()),
- * or NULL after reporting.  Reports through diag(). */
+/* Opens OpenCC's Taiwan conversion with DIR/s2twp-http-search.json (our
+ * phrase table over s2twp, without its STPhrases).  Returns it (the caller frees it with
+ * zhconv_close()), or NULL after reporting.  Reports through diag(). */
 struct zhconv *zhconv_open(const char *dir);
 /* Returns s in Traditional characters, Taiwan usage (line breaks kept, and
  * no phrase across one); the caller frees it. */

@@ -34,6 +34,7 @@ if [ "$mode" = test ]; then
 	need_cmd clang-format clang-format
 	need_cmd mandoc mandoc
 	need_cmd shellcheck shellcheck
+	need_cmd opencc opencc
 	# A Chinese font, so that the browser tests and screenshots render 中文.
 	fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || missing="$missing fonts-noto-cjk"
 	# libFuzzer and the sanitizer runtimes for clang.
