@@ -97,7 +97,7 @@ constants_load(const char *dir, int *io_error)
 		if (file_read(k->lists[i].path, LIST_MAX_BYTES, &text, &len) == -1) {
 			diag(DIAG_ERROR, k->lists[i].path, nopos,
 			     "cannot read the list of %s constants: %s", constant_key[i],
-			     strerror(errno));
+			     file_error(errno));
 			*io_error = 1;
 			continue;
 		}

@@ -28,7 +28,7 @@ strip_cr(char *s, size_t len)
 void
 content_split(struct meaning *m, char *data, size_t len)
 {
-	char *s = data, *end;
+	char *s = data, *end, *cr;
 	size_t bad;
 	int line;
 
@@ -46,6 +46,12 @@ content_split(struct meaning *m, char *data, size_t len)
 	}
 	len = strip_cr(s, len);
 	m->pos_start = pos_first;
+	if ((cr = memchr(s, '\r', len)) != NULL) {
+		diag(DIAG_ERROR, m->path, text_pos(s, (size_t)(cr - s)),
+		     "a carriage return without a line feed: save the file with LF (or CRLF) line "
+		     "ends");
+		return;
+	}
 
 	/* Front matter: a first line "---", up to the next line "---". */
 	if (len == 0) {
@@ -91,14 +97,16 @@ load_file(struct meaning *m)
 	size_t len;
 
 	if (file_read(m->path, CONTENT_MAX_BYTES, &data, &len) == -1) {
-		if (errno == EFBIG) {
+		int e = errno;
+		if (e == EFBIG) {
 			diag(DIAG_ERROR, m->path, pos_none,
 			     "file is larger than the limit of 1 MiB (%d bytes)",
 			     CONTENT_MAX_BYTES);
 			return 0;
 		}
-		diag(DIAG_ERROR, m->path, pos_none, "cannot read: %s", strerror(errno));
-		return -1;
+		diag(DIAG_ERROR, m->path, pos_none, "cannot read: %s", file_error(e));
+		/* A link or a FIFO is the contributor's mistake, not the disk's. */
+		return e == ELOOP || e == ENOTSUP ? 0 : -1;
 	}
 	content_split(m, data, len);
 	free(data);
@@ -221,7 +229,12 @@ corpus_load(const char *dir, int jobs, int *io_error)
 		const char *slug;
 		int code;
 
-		if (strcmp(names[i], "classes") == 0 && is_dir(path)) {
+		if (is_symlink(path)) {
+			/* It could bring in, and publish, text from outside the folder. */
+			diag(DIAG_ERROR, path, pos_none,
+			     "a symbolic link in the content folder; only regular files and the "
+			     "folders classes/ and pages/ are read");
+		} else if (strcmp(names[i], "classes") == 0 && is_dir(path)) {
 			classes = path;
 			path = NULL;
 		} else if (strcmp(names[i], "pages") == 0 && is_dir(path)) {

@@ -6,12 +6,17 @@
  * diag_flush() prints what was kept, grouped by file (files in bytewise
  * order of their names) and, within a file, in line and column order, so
  * that a contributor reads each file's mistakes top to bottom whatever stage
- * found them and whichever thread ran it.  Owns nothing but its own list.
+ * found them and whichever thread ran it.  Each is exactly one line: the
+ * file name and the message are written with control characters and
+ * invisible code points escaped (put_visible), so that no value quoted from
+ * a contributor's file can forge a line or reach the terminal raw.  Owns
+ * nothing but its own list.
  */
 #include <libxml/xmlerror.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +24,7 @@
 #include "gen.h"
 
 struct held {
+	enum diag_severity sev;
 	char *file;
 	struct pos pos;
 	size_t seq; /* order of arrival: ties keep it */
@@ -33,23 +39,72 @@ static size_t nheld;
 
 static const char *const names[DIAG__N] = {"note", "warning", "error"};
 
+/*
+ * Appends s to b so that it stays on one line and shows what it holds:
+ * control characters as \n, \r, \t or \xHH, invisible and direction-changing
+ * code points as \uHHHH, bytes that are not UTF-8 as \xHH.  A file name or a
+ * quoted value can then never start a line of its own that looks like
+ * another diagnostic, nor send escape sequences to the terminal.
+ */
+static void
+put_visible(struct buf *b, const char *s)
+{
+	size_t i = 0, start, bad;
+
+	while (s[i]) {
+		unsigned char c = (unsigned char)s[i];
+		int n = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+		uint32_t cp;
+
+		if (c < 0x80) {
+			if (c == '\n')
+				buf_puts(b, "\\n");
+			else if (c == '\r')
+				buf_puts(b, "\\r");
+			else if (c == '\t')
+				buf_puts(b, "\\t");
+			else if (c < 0x20 || c == 0x7f)
+				buf_printf(b, "\\x%02x", c);
+			else
+				buf_add(b, s + i, 1);
+			i++;
+			continue;
+		}
+		if (strnlen(s + i, (size_t)n) < (size_t)n || !utf8_valid(s + i, (size_t)n, &bad)) {
+			buf_printf(b, "\\x%02x", c);
+			i++;
+			continue;
+		}
+		start = i;
+		cp = utf8_next(s, &i);
+		if (cp_invisible(cp) || cp_control(cp))
+			buf_printf(b, cp > 0xffff ? "\\U%08x" : "\\u%04x", (unsigned)cp);
+		else
+			buf_add(b, s + start, i - start);
+	}
+}
+
 void
 vdiag(enum diag_severity sev, const char *file, struct pos p, const char *fmt, va_list ap)
 {
-	struct buf b = {0};
+	struct buf b = {0}, msg = {0};
 
+	put_visible(&b, file);
 	if (p.line > 0 && p.col > 0)
-		buf_printf(&b, "%s:%d:%d: %s: ", file, p.line, p.col, names[sev]);
+		buf_printf(&b, ":%d:%d: %s: ", p.line, p.col, names[sev]);
 	else if (p.line > 0)
-		buf_printf(&b, "%s:%d: %s: ", file, p.line, names[sev]);
+		buf_printf(&b, ":%d: %s: ", p.line, names[sev]);
 	else
-		buf_printf(&b, "%s: %s: ", file, names[sev]);
-	buf_vprintf(&b, fmt, ap);
+		buf_printf(&b, ": %s: ", names[sev]);
+	buf_vprintf(&msg, fmt, ap);
+	put_visible(&b, msg.s ? msg.s : "");
+	free(msg.s);
 	buf_add(&b, "\n", 1);
 
 	counts[sev]++;
 	pthread_mutex_lock(&lock);
 	held = xrealloc(held, (nheld + 1) * sizeof(*held));
+	held[nheld].sev = sev;
 	held[nheld].file = xstrdup(file);
 	held[nheld].pos = p;
 	held[nheld].seq = nheld;
@@ -105,6 +160,23 @@ diag_xml_error(void *ctx, xmlErrorPtr e)
 	xe->errors++;
 }
 
+/* Returns 1 if the sorted held[i] repeats a line held before it at the same
+ * place. */
+static int
+printed_before(size_t i)
+{
+	size_t j;
+
+	for (j = i; j-- > 0;) {
+		if (strcmp(held[j].file, held[i].file) != 0 ||
+		    held[j].pos.line != held[i].pos.line || held[j].pos.col != held[i].pos.col)
+			return 0;
+		if (strcmp(held[j].line, held[i].line) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 void
 diag_flush(void)
 {
@@ -115,7 +187,14 @@ diag_flush(void)
 	if (nheld > 1)
 		qsort(held, nheld, sizeof(*held), cmp_held);
 	for (i = 0; i < nheld; i++) {
-		fputs(held[i].line, f);
+		/* The same line twice (a template's mistake met by every page
+		 * kind that shares it) is printed and counted once. */
+		if (printed_before(i))
+			counts[held[i].sev]--;
+		else
+			fputs(held[i].line, f);
+	}
+	for (i = 0; i < nheld; i++) {
 		free(held[i].line);
 		free(held[i].file);
 	}

@@ -4,6 +4,7 @@
  * copied into the meaning.  The table that names them is in frontmatter.c.
  * Reports through fm_error() and diag().
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -349,7 +350,20 @@ void
 key_vendor(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
 {
 	const char *s = want_line(f, v, "'vendor'");
+	size_t i = 0, at;
 
+	while (s && s[i]) {
+		uint32_t cp;
+		at = i;
+		cp = utf8_next(s, &i);
+		if (cp_invisible(cp)) {
+			fm_error(f, v,
+			         "'vendor' holds the invisible character U+%04X (at byte %zu): two "
+			         "names that look the same must be the same name",
+			         (unsigned)cp, at + 1);
+			return;
+		}
+	}
 	if (s)
 		f->m->vendor = xstrdup(s);
 }

@@ -11,6 +11,7 @@
  * also holds the helpers every reader uses (fm.h).
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,6 +54,9 @@ fm_error(struct fm *f, const yaml_node_t *n, const char *fmt, ...)
 
 static const char *const node_kind[] = {"nothing", "text", "list", "mapping"};
 
+/* What YAML reads as null when written plain. */
+static const char *const yaml_nulls[] = {"null", "Null", "NULL", "~"};
+
 /* Returns the scalar's text, or NULL after reporting that `what` must be text. */
 const char *
 want_text(struct fm *f, const yaml_node_t *n, const char *what)
@@ -63,6 +67,12 @@ want_text(struct fm *f, const yaml_node_t *n, const char *what)
 	}
 	if (n->data.scalar.length == 0) {
 		fm_error(f, n, "%s is empty", what);
+		return NULL;
+	}
+	if (n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+	    name_lookup(yaml_nulls, 4, (const char *)n->data.scalar.value) >= 0) {
+		fm_error(f, n, "%s is null, not text (quote it, \"%s\", if you mean the word)",
+		         what, (const char *)n->data.scalar.value);
 		return NULL;
 	}
 	return (const char *)n->data.scalar.value;
@@ -233,6 +243,10 @@ report_syntax(struct fm *f, const yaml_parser_t *p, const char *yaml, size_t len
 	if (p->problem_mark.index < len && yaml[p->problem_mark.index] == '\t')
 		diag(DIAG_ERROR, f->m->path, pp,
 		     "YAML: a tab here; indent with spaces (YAML does not allow tabs)");
+	else if (p->problem && strstr(p->problem, "<document start>"))
+		diag(DIAG_ERROR, f->m->path, pp,
+		     "text after the end of the YAML document ('...'): the front matter is one "
+		     "document");
 	else if (p->context)
 		diag(DIAG_ERROR, f->m->path, pp, "YAML: %s %s", p->problem, p->context);
 	else
@@ -360,6 +374,63 @@ scan_events(struct fm *f, const char *yaml, size_t len)
 	return rc;
 }
 
+/*
+ * The front matter is one YAML document: keys after a document end ("...")
+ * or a second start ("--- ") would be lost without a word.  Reports a second
+ * document at its start; returns 1 if there is one (or it is malformed).
+ */
+static int
+second_document(struct fm *f, yaml_parser_t *p, const char *yaml, size_t len)
+{
+	yaml_document_t next;
+	yaml_node_t *root;
+	int found;
+
+	if (!yaml_parser_load(p, &next)) {
+		report_syntax(f, p, yaml, len);
+		return 1;
+	}
+	root = yaml_document_get_root_node(&next);
+	found = root != NULL;
+	if (found)
+		fm_error(f, root,
+		         "a second YAML document starts here: the front matter is one document, "
+		         "without '...' or another '---' inside it");
+	yaml_document_delete(&next);
+	return found;
+}
+
+/*
+ * Every text of the document, keys included: a NUL (YAML's "\0") would cut
+ * it short where C reads it, and a control character (C0 but tab and line
+ * feed, DEL, C1; "\x01", "\e") has no business on a page.  Reports each
+ * such text at its position; returns how many there were.
+ */
+static int
+check_scalars(struct fm *f)
+{
+	yaml_node_t *n;
+	int bad = 0;
+
+	for (n = f->doc.nodes.start; n < f->doc.nodes.top; n++) {
+		const char *s = (const char *)n->data.scalar.value;
+		uint32_t cp;
+		if (n->type != YAML_SCALAR_NODE)
+			continue;
+		if (strlen(s) != n->data.scalar.length) {
+			fm_error(f, n, "a NUL character (\\0) in the text");
+			bad++;
+		} else if (find_control(s, &cp) >= 0) {
+			fm_error(f, n,
+			         "control character U+%04X in the text (tab and line feed are the "
+			         "only ones allowed)",
+			         (unsigned)cp);
+			bad++;
+		}
+	}
+	return bad;
+}
+
 /* Every top-level key of the format (SPEC §2), in the order the man page
  * lists them. */
 static const struct key_rule keys[] = {
@@ -434,7 +505,7 @@ fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
 	yaml_node_t *root, *deep;
 	yaml_node_pair_t *pair;
 	const yaml_node_t *seen[NKEYS] = {0};
-	int k, kind = m->is_class ? IN_CLASS : m->is_page ? IN_PAGE : IN_MEANING;
+	int k, more, kind = m->is_class ? IN_CLASS : m->is_page ? IN_PAGE : IN_MEANING;
 	size_t i;
 
 	memset(&f, 0, sizeof(f));
@@ -457,7 +528,10 @@ fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
 		yaml_parser_delete(&p);
 		goto out;
 	}
+	more = second_document(&f, &p, yaml, len);
 	yaml_parser_delete(&p);
+	if (more)
+		goto done;
 
 	root = yaml_document_get_root_node(&f.doc);
 	if (root == NULL) {
@@ -468,6 +542,8 @@ fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
 		fm_error(&f, deep, "front matter is nested deeper than %d levels", FM_MAX_DEPTH);
 		goto done;
 	}
+	if (check_scalars(&f))
+		goto done;
 	if (root->type != YAML_MAPPING_NODE) {
 		fm_error(&f, root, "front matter must be a mapping of keys (code: 404, class: …)");
 		goto done;

@@ -61,9 +61,12 @@ char *buf_detach(struct buf *b);
 void buf_free(struct buf *b);
 
 /* Reads the whole file into *data (NUL-terminated; the caller frees it) and
- * *len.  Returns 0, or -1 with errno set (EFBIG: larger than `limit` bytes);
- * the outputs are written only on success. */
+ * *len; only a regular file, never through a symbolic link.  Returns 0, or -1
+ * with errno set (ELOOP: a symbolic link; ENOTSUP: not a regular file; EFBIG:
+ * larger than `limit` bytes); the outputs are written only on success. */
 int file_read(const char *path, size_t limit, char **data, size_t *len);
+/* Returns what file_read's errno `e` means, for a diagnostic (not owned). */
+const char *file_error(int e);
 /* Writes `len` bytes to `path`, replacing it.  Returns 0, or -1 with errno set. */
 int file_write(const char *path, const char *data, size_t len);
 /* Creates directory `path` and its parents.  Returns 0, or -1 with errno set. */
@@ -78,6 +81,8 @@ char *path_join(const char *a, const char *b);
 int dir_list(const char *dir, char ***names);
 /* Returns 1 if `path` is a directory (following links), else 0. */
 int is_dir(const char *path);
+/* Returns 1 if `path` is a symbolic link, else 0. */
+int is_symlink(const char *path);
 /* Returns 1 if s[0..len) is well-formed UTF-8 without NUL, else 0 with the
  * offset of the first bad byte in *bad. */
 int utf8_valid(const char *s, size_t len, size_t *bad);
@@ -86,6 +91,19 @@ int utf8_valid(const char *s, size_t len, size_t *bad);
 uint32_t utf8_next(const char *s, size_t *i);
 /* Returns the 1-based line and character column of byte `off` of s. */
 struct pos text_pos(const char *s, size_t off);
+/* Returns 1 for a control character that no text of the site may carry:
+ * C0 but tab and line feed, DEL, and C1. */
+int cp_control(uint32_t c);
+/* Returns 1 for a code point that prints nothing or reorders the text
+ * around it: zero-width and format characters, bidirectional controls,
+ * line and paragraph separators, soft hyphen, tags. */
+int cp_invisible(uint32_t c);
+/* Returns the offset of the first cp_control() character of s (valid
+ * UTF-8), or -1 when there is none; *cp gets the code point. */
+long find_control(const char *s, uint32_t *cp);
+/* Returns a copy of s (valid UTF-8) without its cp_control() characters;
+ * the caller frees it. */
+char *strip_controls(const char *s);
 
 /* ------------------------------------------------------------ diag.c */
 
@@ -95,10 +113,12 @@ enum diag_severity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR, DIAG__N };
 void diag(enum diag_severity sev, const char *file, struct pos p, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void vdiag(enum diag_severity sev, const char *file, struct pos p, const char *fmt, va_list ap);
-/* Returns how many diagnostics of severity `sev` were reported. */
+/* Returns how many diagnostics of severity `sev` were reported (after
+ * diag_flush(): printed, a repeated line counting once). */
 int diag_count(enum diag_severity sev);
 /* Prints the diagnostics kept so far, grouped by file and in line and column
- * order within a file, and forgets them. */
+ * order within a file, a line repeated at the same place only once, and
+ * forgets them. */
 void diag_flush(void);
 /* Flushes, then sends later diagnostics to `f` (NULL: stderr) and sets the
  * counts to zero; for tests. */

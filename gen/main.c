@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <libxml/parser.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,9 +91,11 @@ today_date(char buf[11])
 static int
 finish(int rc, int build)
 {
-	int e = diag_count(DIAG_ERROR), w = diag_count(DIAG_WARNING);
+	int e, w;
 
-	diag_flush();
+	diag_flush(); /* counts what it prints: a repeated line once */
+	e = diag_count(DIAG_ERROR);
+	w = diag_count(DIAG_WARNING);
 	if (e || w)
 		fprintf(stderr, "statusgen: %d error%s, %d warning%s%s\n", e, e == 1 ? "" : "s", w,
 		        w == 1 ? "" : "s", rc && build ? "; nothing was written" : "");
@@ -189,6 +192,35 @@ run(const struct inputs *in, const struct build_options *given)
 	return finish(rc, build);
 }
 
+/* Returns 1 if `--vendor` can be written into a skeleton that passes check:
+ * one line of visible UTF-8 text; else reports why and returns 0. */
+static int
+vendor_name_ok(const char *vendor)
+{
+	struct pos none = {0, 0};
+	size_t i = 0, bad;
+
+	if (vendor[0] == '\0') {
+		diag(DIAG_ERROR, "statusgen new", none, "--vendor needs a name");
+		return 0;
+	}
+	if (!utf8_valid(vendor, strlen(vendor), &bad)) {
+		diag(DIAG_ERROR, "statusgen new", none, "--vendor is not UTF-8 text");
+		return 0;
+	}
+	while (vendor[i]) {
+		uint32_t cp = utf8_next(vendor, &i);
+		if (cp_control(cp) || cp == '\n' || cp == '\t' || cp_invisible(cp)) {
+			diag(DIAG_ERROR, "statusgen new", none,
+			     "--vendor '%s' holds U+%04X: a vendor's name is one line of visible "
+			     "text",
+			     vendor, (unsigned)cp);
+			return 0;
+		}
+	}
+	return 1;
+}
+
 /* statusgen new: returns the exit status. */
 static int
 new_meaning(const char *content, const char *iana, const char *code_arg, const char *vendor)
@@ -202,10 +234,8 @@ new_meaning(const char *content, const char *iana, const char *code_arg, const c
 		diag(DIAG_ERROR, "statusgen new", none, "'%s' is not a three-digit code", code_arg);
 		return 2;
 	}
-	if (vendor && vendor[0] == '\0') {
-		diag(DIAG_ERROR, "statusgen new", none, "--vendor needs a name");
+	if (vendor && !vendor_name_ok(vendor))
 		return 2;
-	}
 	if (registry_load(iana, &reg) != 0)
 		return 2;
 	rc = skeleton_write(content, code, vendor, reg);

@@ -4,8 +4,9 @@
  *
  * md_check() parses the body once: its top-level `<!-- lang: xx -->` HTML
  * blocks split it into one document per language (the markers never reach
- * the output), links are checked, raw HTML is reported and removed, and the
- * documents are kept in the meaning.  md_render() rewrites links to content
+ * the output), links are checked, raw HTML is reported and removed, control
+ * characters are reported and left out, and the documents are kept in the
+ * meaning.  md_render() rewrites links to content
  * files into links to the site (urls.c), anchors the sections, and renders
  * each language with cmark's safe renderer (the unsafe option is never set).
  */
@@ -16,28 +17,37 @@
 
 #include "gen.h"
 
-/* Converts a cmark position (line in the body, byte column) to the file's. */
+/* Converts a cmark position (line in the body, byte column) to the file's.
+ * The body's line starts are indexed once, so that a body with many
+ * diagnostics costs time in proportion to its size, not its size times
+ * their number. */
 static struct pos
-body_pos(const struct meaning *m, int line, int bytecol)
+body_pos(struct meaning *m, int line, int bytecol)
 {
 	struct pos p = {m->body_line + line - 1, 1};
-	const char *s = m->body;
-	int l = 1, i;
+	const char *s, *nl;
+	size_t i, cap = 0;
 
-	while (l < line && (s = strchr(s, '\n')) != NULL) {
-		s++;
-		l++;
+	if (m->body_lines == NULL) {
+		for (s = m->body; s; s = (nl = strchr(s, '\n')) ? nl + 1 : NULL) {
+			if (m->nbody_lines == cap) {
+				cap = cap ? 2 * cap : 64;
+				m->body_lines = xrealloc(m->body_lines, cap * sizeof(size_t));
+			}
+			m->body_lines[m->nbody_lines++] = (size_t)(s - m->body);
+		}
 	}
-	if (s == NULL || bytecol < 1)
+	if (line < 1 || (size_t)line > m->nbody_lines || bytecol < 1)
 		return p;
-	for (i = 0; i < bytecol - 1 && s[i] && s[i] != '\n'; i++)
+	s = m->body + m->body_lines[line - 1];
+	for (i = 0; i < (size_t)bytecol - 1 && s[i] && s[i] != '\n'; i++)
 		if (((unsigned char)s[i] & 0xc0) != 0x80)
 			p.col++;
 	return p;
 }
 
 static struct pos
-node_pos(const struct meaning *m, cmark_node *n)
+node_pos(struct meaning *m, cmark_node *n)
 {
 	return body_pos(m, cmark_node_get_start_line(n), cmark_node_get_start_column(n));
 }
@@ -151,6 +161,30 @@ link_rewrite(struct meaning *m, const struct corpus *c, cmark_node *n)
 	free(out);
 }
 
+/* Leaves out the control characters of n's literal text (and a link's
+ * title), with a warning at n: a YAML escape or an entity (&#1;) can put
+ * them in the text, and a page never carries them. */
+static void
+drop_controls(struct meaning *m, cmark_node *n)
+{
+	const char *lit = cmark_node_get_literal(n), *title = NULL;
+	uint32_t cp;
+	char *clean;
+
+	if (cmark_node_get_type(n) == CMARK_NODE_LINK)
+		lit = title = cmark_node_get_title(n);
+	if (lit == NULL || find_control(lit, &cp) < 0)
+		return;
+	diag(DIAG_WARNING, m->path, node_pos(m, n),
+	     "control character U+%04X in the text; it is left out of the page", (unsigned)cp);
+	clean = strip_controls(lit);
+	if (title)
+		cmark_node_set_title(n, clean);
+	else
+		cmark_node_set_literal(n, clean);
+	free(clean);
+}
+
 /*
  * Walks one language's document: checks links, reports raw HTML and images,
  * and removes raw HTML so that nothing of it reaches the page.  Keeps the
@@ -171,9 +205,12 @@ check_nodes(struct meaning *m, const struct corpus *c, cmark_node *doc)
 		cmark_node_type t = cmark_node_get_type(n);
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
+		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK)
+			drop_controls(m, n);
 		if (t == CMARK_NODE_LINK) {
 			int plain;
 			link_target(m, c, n, 1, &plain);
+			drop_controls(m, n);
 		} else if (t == CMARK_NODE_HEADING) {
 			if (cmark_node_get_heading_level(n) < top)
 				top = cmark_node_get_heading_level(n);
@@ -480,6 +517,27 @@ prepare(struct meaning *m, const struct corpus *c, cmark_node *doc, int top)
 	cmark_iter_free(it);
 }
 
+/* Returns 1 if doc holds text that is not only white space. */
+static int
+has_text(cmark_node *doc)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	int found = 0;
+
+	while (!found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		const char *lit;
+		if (ev == CMARK_EVENT_ENTER &&
+		    (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK) &&
+		    (lit = cmark_node_get_literal(n)) != NULL)
+			found = lit[strspn(lit, " \t\n")] != '\0';
+	}
+	cmark_iter_free(it);
+	return found;
+}
+
 void
 md_check(struct meaning *m, const struct corpus *c)
 {
@@ -540,6 +598,14 @@ md_check(struct meaning *m, const struct corpus *c)
 			continue;
 		}
 		check_nodes(m, c, docs[l]);
+		if (!has_text(docs[l])) {
+			diag(DIAG_ERROR, m->path, markers[l],
+			     "language section '%s' has no text a reader would see (raw HTML and "
+			     "comments are not rendered)",
+			     lang_code[l]);
+			cmark_node_free(docs[l]);
+			continue;
+		}
 		if (m->doc[l])
 			cmark_node_free(m->doc[l]);
 		m->doc[l] = docs[l];

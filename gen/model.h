@@ -131,10 +131,13 @@ struct meaning {
 	struct pos pos_lead;     /* the value of `lead`, or pos_start */
 
 	/* Body, split by markdown.c. */
-	char *body;                        /* Markdown after the front matter, or NULL when the
-	                                      file could not be split */
-	int body_line;                     /* line of the file where `body` starts; -1 after an
-	                                      I/O error while loading */
+	char *body;         /* Markdown after the front matter, or NULL when the
+	                       file could not be split */
+	int body_line;      /* line of the file where `body` starts; -1 after an
+	                       I/O error while loading */
+	size_t *body_lines; /* offset in `body` of each of its lines, made
+	                       by markdown.c at its first diagnostic, or NULL */
+	size_t nbody_lines;
 	struct cmark_node *doc[LANG__N];   /* each language's document between md_check
 	                                      and md_render (owned), else NULL */
 	char *html[LANG__N];               /* rendered, links rewritten; NULL until rendered */

@@ -290,7 +290,8 @@ registry_load(const char *path, struct registry **out)
 	int rc;
 
 	if (file_read(path, 64 * 1024 * 1024, &data, &len) == -1) {
-		diag(DIAG_ERROR, path, none, "cannot read the IANA snapshot: %s", strerror(errno));
+		diag(DIAG_ERROR, path, none, "cannot read the IANA snapshot: %s",
+		     file_error(errno));
 		return 2;
 	}
 	rc = registry_parse(path, data, len, out);

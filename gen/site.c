@@ -6,6 +6,7 @@
  * (export.c), the search index (search.c), the sitemap and the assets.
  * Owns the templates, the interface strings and the jobs while it builds.
  */
+#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,7 +101,7 @@ copy_assets(const struct site *s, struct job_out *o)
 		char *src = path_join(s->opt->templates, assets[i]), *data = NULL;
 		size_t len;
 		if (file_read(src, ASSET_MAX_BYTES, &data, &len) == -1) {
-			diag(DIAG_ERROR, src, nopos, "cannot read: %s", strerror(errno));
+			diag(DIAG_ERROR, src, nopos, "cannot read: %s", file_error(errno));
 			o->errors++;
 		} else if (outdir_write(s->od, assets[i], data, len) == -1) {
 			o->errors++;
@@ -286,11 +287,18 @@ load_page_tmpl(const char *dir, const char *name, const struct tmpl *layout)
 static int
 load_strings(struct site *s)
 {
-	char *path = path_join(s->opt->templates, "strings.json");
+	char *path = path_join(s->opt->templates, "strings.json"), *text;
 	json_error_t e;
 	int l, rc = 0;
+	size_t len;
 
-	s->strings = json_load_file(path, JSON_REJECT_DUPLICATES, &e);
+	if (file_read(path, ASSET_MAX_BYTES, &text, &len) == -1) {
+		diag(DIAG_ERROR, path, nopos, "cannot read: %s", file_error(errno));
+		free(path);
+		return -1;
+	}
+	s->strings = json_loadb(text, len, JSON_REJECT_DUPLICATES, &e);
+	free(text);
 	if (s->strings == NULL) {
 		struct pos p = {e.line > 0 ? e.line : 0, e.column > 0 ? e.column : 0};
 		diag(DIAG_ERROR, path, p, "%s", e.text);
@@ -324,6 +332,14 @@ site_build(const struct corpus *c, const struct build_options *opt)
 	s.opt = opt;
 	s.v.c = c;
 	s.v.base_url = opt->base_url_given ? opt->base_url : NULL;
+	errno = 0;
+	if (!is_dir(opt->templates)) {
+		/* Not the content's fault: a wrong --templates or a broken checkout. */
+		diag(DIAG_ERROR, opt->templates, nopos, "cannot read the templates folder: %s",
+		     errno == ENOENT ? "it does not exist" : "it is not a folder");
+		rc = 2;
+		goto done;
+	}
 	if (load_strings(&s) < 0)
 		goto done;
 	s.v.strings = s.strings;

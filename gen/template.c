@@ -23,6 +23,7 @@
  * the innermost repeated item outwards; "." is the item itself.  Falsy: a
  * missing part of the path, null, false, "", [] and {}.
  */
+#include <errno.h>
 #include <jansson.h>
 #include <libxml/parser.h>
 #include <pthread.h>
@@ -30,6 +31,9 @@
 #include <string.h>
 
 #include "gen.h"
+
+/* The largest template read (a page layout is a few KiB). */
+#define TMPL_MAX_BYTES (1024 * 1024)
 
 #define MAX_SCOPES 16
 
@@ -91,20 +95,25 @@ tmpl_load(const char *path)
 	xmlDocPtr doc;
 	xmlNodePtr slot;
 	struct xml_errors xe = {path, "template", 0};
+	struct pos none = {0, 0};
+	char *text;
+	size_t len;
 
+	if (file_read(path, TMPL_MAX_BYTES, &text, &len) == -1) {
+		diag(DIAG_ERROR, path, none, "cannot read the template: %s", file_error(errno));
+		return NULL;
+	}
 	xmlSetStructuredErrorFunc(&xe, diag_xml_error);
-	doc = xmlReadFile(path, "UTF-8", XML_PARSE_NONET);
+	doc = xmlReadMemory(text, (int)len, path, "UTF-8", XML_PARSE_NONET);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	free(text);
 	if (doc == NULL || xe.errors) {
-		if (xe.errors == 0) {
-			struct pos none = {0, 0};
+		if (xe.errors == 0)
 			diag(DIAG_ERROR, path, none, "cannot read the template");
-		}
 		xmlFreeDoc(doc);
 		return NULL;
 	}
 	if ((slot = find_slot(xmlDocGetRootElement(doc))) == NULL) {
-		struct pos none = {0, 0};
 		diag(DIAG_ERROR, path, none, "template has no element with data-slot=\"main\"");
 		xmlFreeDoc(doc);
 		return NULL;
@@ -277,11 +286,19 @@ lookup(struct fill *f, const char *key, int *found)
 static json_t *
 lookup_known(struct fill *f, xmlNodePtr n, const char *key)
 {
-	int found;
-	json_t *v = lookup(f, key, &found);
+	int found, in_scope;
+	json_t *v = lookup(f, key, &found), *lang;
 
-	if (!found)
+	if (!found) {
 		fill_error(f, n, "unknown key '%s'", key);
+	} else if (v == NULL && strncmp(key, "t.", 2) == 0) {
+		/* An interface string is never optional: without it the page
+		 * would lack a label, a heading or a button's name. */
+		lang = lookup(f, "lang", &in_scope);
+		fill_error(f, n,
+		           "'%s' is not in strings.json: add the interface string '%s' to \"%s\"",
+		           key, key + 2, json_is_string(lang) ? json_string_value(lang) : "?");
+	}
 	return v;
 }
 

@@ -168,8 +168,12 @@ buf_free(struct buf *b)
 
 /*
  * Reads the whole file at `path` into `*data` (NUL-terminated, caller frees)
- * and its length into `*len`.  Returns 0, or -1 with errno set; EFBIG when the
- * file is larger than `limit` bytes.  Outputs are written only on success.
+ * and its length into `*len`.  Only a regular file is read: a symbolic link
+ * could publish a file from outside the folder, and a FIFO or a device could
+ * block the build forever.  Returns 0, or -1 with errno set: ELOOP for a
+ * symbolic link, ENOTSUP for what is not a regular file (a FIFO, a device,
+ * a folder), EFBIG for a file larger than `limit` bytes.  Outputs are written
+ * only on success.
  */
 int
 file_read(const char *path, size_t limit, char **data, size_t *len)
@@ -178,9 +182,28 @@ file_read(const char *path, size_t limit, char **data, size_t *len)
 	struct buf b = {0};
 	char chunk[65536];
 	size_t n;
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 
-	if ((f = fopen(path, "rb")) == NULL)
+	if (fd == -1)
+		return -1; /* ELOOP: a symbolic link */
+	if (fstat(fd, &st) == -1) {
+		int e = errno;
+		close(fd);
+		errno = e;
 		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = ENOTSUP;
+		return -1;
+	}
+	if ((f = fdopen(fd, "rb")) == NULL) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		if (b.len + n > limit) {
 			fclose(f);
@@ -201,6 +224,16 @@ file_read(const char *path, size_t limit, char **data, size_t *len)
 	*len = b.len;
 	*data = buf_detach(&b);
 	return 0;
+}
+
+const char *
+file_error(int e)
+{
+	if (e == ELOOP)
+		return "it is a symbolic link; only regular files are read";
+	if (e == ENOTSUP)
+		return "it is not a regular file (a FIFO, a device or a folder)";
+	return strerror(e);
 }
 
 /* Writes `len` bytes to `path`, replacing it.  Returns 0, or -1 with errno set. */
@@ -335,6 +368,13 @@ is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+int
+is_symlink(const char *path)
+{
+	struct stat st;
+	return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
+}
+
 /* ------------------------------------------------------------------ text */
 
 /*
@@ -424,4 +464,52 @@ text_pos(const char *s, size_t off)
 		}
 	}
 	return p;
+}
+
+int
+cp_control(uint32_t c)
+{
+	return (c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c <= 0x9f);
+}
+
+int
+cp_invisible(uint32_t c)
+{
+	return c == 0xad || c == 0x34f || c == 0x61c || c == 0x115f || c == 0x1160 || c == 0x17b4 ||
+	       c == 0x17b5 || c == 0x180e || (c >= 0x200b && c <= 0x200f) ||
+	       (c >= 0x2028 && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f) || c == 0x3164 ||
+	       (c >= 0xfe00 && c <= 0xfe0f) || c == 0xfeff || c == 0xffa0 ||
+	       (c >= 0xfff9 && c <= 0xfffb) || (c >= 0xe0000 && c <= 0xe0fff);
+}
+
+long
+find_control(const char *s, uint32_t *cp)
+{
+	size_t i = 0, at;
+
+	while (s[i]) {
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			i++;
+			continue;
+		}
+		at = i;
+		*cp = utf8_next(s, &i);
+		if (cp_control(*cp))
+			return (long)at;
+	}
+	return -1;
+}
+
+char *
+strip_controls(const char *s)
+{
+	struct buf b = {0};
+	size_t i = 0, at;
+
+	while (s[i]) {
+		at = i;
+		if (!cp_control(utf8_next(s, &i)))
+			buf_add(&b, s + at, i - at);
+	}
+	return b.s ? buf_detach(&b) : xstrdup("");
 }

@@ -3,7 +3,8 @@
 # statusgen must do with it:
 #   args             the command line after `statusgen` (default: build)
 #   iana.xml         the snapshot to use (default: ../iana-small.xml)
-#   templates/       the templates to use (default: the project's)
+#   templates/       the templates to use (default: the project's, unless args
+#                    gives --templates)
 #   constants/       the libraries' lists of names (default: the project's)
 #   before/          a previous site, copied to out/ before the run
 #   expected.status  the exit status
@@ -62,7 +63,8 @@ run_case() (
 	consts=../../../data/constants
 	[ -d constants ] && consts=constants
 	case "$args" in build* | check*) extra+=(--constants "$consts") ;; esac
-	case "$args" in build*) extra+=(--templates "$tmpl" --opencc ../../../data/opencc --out out) ;; esac
+	case "$args" in build*) extra+=(--opencc ../../../data/opencc --out out) ;; esac
+	case "$args" in build*--templates*) ;; build*) extra+=(--templates "$tmpl") ;; esac
 	(
 		if [ -f fsize ]; then
 			trap '' XFSZ # a write past the limit fails with EFBIG instead

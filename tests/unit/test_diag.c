@@ -18,6 +18,32 @@ Test(diag, prints_compiler_style_lines_and_counts)
 	cr_expect_eq(diag_count(DIAG_NOTE), 1);
 }
 
+/* A value quoted in a message, or a file name, can hold any byte: each line
+ * printed is one diagnostic, and nothing reaches the terminal raw. */
+Test(diag, every_diagnostic_is_one_visible_line)
+{
+	struct pos p = {1, 1};
+
+	capture();
+	diag(DIAG_ERROR, "content/a\nb.md", p, "key '%s'", "x\ncontent/404.md:1:1: error: FORGED");
+	diag(DIAG_ERROR, "content/c.md", p, "'%s'", "\x1b[31m\t\r\x7f");
+	diag(DIAG_ERROR, "content/d.md", p, "'%s'",
+	     "a\xe2\x80\xae"
+	     "b\xe2\x80\xa8"
+	     "c\xef\xbb\xbf");
+	diag(DIAG_ERROR, "content/e.md", p, "'%s'",
+	     "\xff\xc3"
+	     "x\xc2\x85"
+	     "y\xf3\xa0\x80\x81");
+	diag(DIAG_ERROR, "content/f.md", p, "'%s'", "网关超时 — “é”");
+	cr_expect_str_eq(
+	    captured(), "content/a\\nb.md:1:1: error: key 'x\\ncontent/404.md:1:1: error: FORGED'\n"
+	                "content/c.md:1:1: error: '\\x1b[31m\\t\\r\\x7f'\n"
+	                "content/d.md:1:1: error: 'a\\u202eb\\u2028c\\ufeff'\n"
+	                "content/e.md:1:1: error: '\\xff\\xc3x\\u0085y\\U000e0001'\n"
+	                "content/f.md:1:1: error: '网关超时 — “é”'\n");
+}
+
 /* Review defect 2: a long message is kept whole, on any thread. */
 static void
 long_one(size_t i, void *arg)
