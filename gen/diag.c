@@ -25,6 +25,7 @@
 
 struct held {
 	enum diag_severity sev;
+	const char *kind; /* the message's format: what kind of mistake */
 	char *file;
 	struct pos pos;
 	size_t seq; /* order of arrival: ties keep it */
@@ -35,7 +36,11 @@ static atomic_int counts[DIAG__N];
 static FILE *stream;
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct held *held;
-static size_t nheld;
+static size_t nheld, cap;
+static int hidden;
+
+/* How many diagnostics of one kind a file shows before only counting them. */
+#define DIAG_MAX_KIND 20
 
 static const char *const names[DIAG__N] = {"note", "warning", "error"};
 
@@ -103,8 +108,12 @@ vdiag(enum diag_severity sev, const char *file, struct pos p, const char *fmt, v
 
 	counts[sev]++;
 	pthread_mutex_lock(&lock);
-	held = xrealloc(held, (nheld + 1) * sizeof(*held));
+	if (nheld == cap) {
+		cap = cap ? 2 * cap : 64;
+		held = xrealloc(held, cap * sizeof(*held));
+	}
 	held[nheld].sev = sev;
+	held[nheld].kind = fmt;
 	held[nheld].file = xstrdup(file);
 	held[nheld].pos = p;
 	held[nheld].seq = nheld;
@@ -177,11 +186,35 @@ printed_before(size_t i)
 	return 0;
 }
 
+/* One kind of mistake in one file: how many of its lines were printed and
+ * where the first was. */
+struct kind_count {
+	const char *kind;
+	size_t printed, more;
+	struct pos first;
+};
+
+/* Prints, for each kind of the file whose diagnostics were just printed,
+ * how many more there were; empties the list. */
+static void
+print_more(FILE *f, const char *file, struct kind_count *k, size_t *nk)
+{
+	size_t i;
+
+	for (i = 0; i < *nk; i++)
+		if (k[i].more)
+			fprintf(
+			    f, "%s: note: %zu more like the one at line %d, column %d, not shown\n",
+			    file, k[i].more, k[i].first.line, k[i].first.col);
+	*nk = 0;
+}
+
 void
 diag_flush(void)
 {
 	FILE *f = stream ? stream : stderr;
-	size_t i;
+	struct kind_count *k = NULL;
+	size_t i, j, nk = 0, kcap = 0;
 
 	pthread_mutex_lock(&lock);
 	if (nheld > 1)
@@ -189,20 +222,48 @@ diag_flush(void)
 	for (i = 0; i < nheld; i++) {
 		/* The same line twice (a template's mistake met by every page
 		 * kind that shares it) is printed and counted once. */
-		if (printed_before(i))
+		if (printed_before(i)) {
 			counts[held[i].sev]--;
-		else
+			continue;
+		}
+		if (i > 0 && strcmp(held[i].file, held[i - 1].file) != 0)
+			print_more(f, held[i - 1].file, k, &nk);
+		/* A file's first DIAG_MAX_KIND mistakes of each kind, then a count. */
+		for (j = 0; j < nk && k[j].kind != held[i].kind; j++)
+			;
+		if (j == nk) {
+			if (nk == kcap) {
+				kcap = kcap ? 2 * kcap : 16;
+				k = xrealloc(k, kcap * sizeof(*k));
+			}
+			k[nk++] = (struct kind_count){held[i].kind, 0, 0, held[i].pos};
+		}
+		if (k[j].printed < DIAG_MAX_KIND) {
+			k[j].printed++;
 			fputs(held[i].line, f);
+		} else {
+			k[j].more++;
+			hidden++;
+		}
 	}
+	if (nheld > 0)
+		print_more(f, held[nheld - 1].file, k, &nk);
+	free(k);
 	for (i = 0; i < nheld; i++) {
 		free(held[i].line);
 		free(held[i].file);
 	}
 	free(held);
 	held = NULL;
-	nheld = 0;
+	nheld = cap = 0;
 	pthread_mutex_unlock(&lock);
 	fflush(f);
+}
+
+int
+diag_hidden(void)
+{
+	return hidden;
 }
 
 void
@@ -211,4 +272,5 @@ diag_reset(FILE *f)
 	diag_flush();
 	stream = f;
 	counts[DIAG_NOTE] = counts[DIAG_WARNING] = counts[DIAG_ERROR] = 0;
+	hidden = 0;
 }

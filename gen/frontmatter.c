@@ -19,6 +19,9 @@
 
 /* Deepest nesting of collections the format uses is 3 (references → item). */
 #define FM_MAX_DEPTH 8
+/* The longest list or mapping (the longest real one, 403's sub-status codes,
+ * has a few dozen entries). */
+#define FM_MAX_ITEMS 1000
 
 /* What a reader of one top-level key gets: the key's node and its value's. */
 typedef void key_reader(struct fm *f, const yaml_node_t *key, const yaml_node_t *value);
@@ -401,13 +404,15 @@ second_document(struct fm *f, yaml_parser_t *p, const char *yaml, size_t len)
 }
 
 /*
- * Every text of the document, keys included: a NUL (YAML's "\0") would cut
- * it short where C reads it, and a control character (C0 but tab and line
- * feed, DEL, C1; "\x01", "\e") has no business on a page.  Reports each
- * such text at its position; returns how many there were.
+ * Every node of the document, keys included.  A NUL (YAML's "\0") would cut
+ * a text short where C reads it, and a control character (C0 but tab and
+ * line feed, DEL, C1; "\x01", "\e") has no business on a page.  A list or a
+ * mapping longer than FM_MAX_ITEMS is no real front matter, and checks that
+ * compare its entries with each other would take time in the square of its
+ * length.  Reports each such node at its position; returns how many.
  */
 static int
-check_scalars(struct fm *f)
+check_nodes(struct fm *f)
 {
 	yaml_node_t *n;
 	int bad = 0;
@@ -415,6 +420,18 @@ check_scalars(struct fm *f)
 	for (n = f->doc.nodes.start; n < f->doc.nodes.top; n++) {
 		const char *s = (const char *)n->data.scalar.value;
 		uint32_t cp;
+		size_t items =
+		    n->type == YAML_SEQUENCE_NODE
+		        ? (size_t)(n->data.sequence.items.top - n->data.sequence.items.start)
+		    : n->type == YAML_MAPPING_NODE
+		        ? (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start)
+		        : 0;
+		if (items > FM_MAX_ITEMS) {
+			fm_error(f, n,
+			         "%zu entries: front matter lists and mappings hold at most %d",
+			         items, FM_MAX_ITEMS);
+			bad++;
+		}
 		if (n->type != YAML_SCALAR_NODE)
 			continue;
 		if (strlen(s) != n->data.scalar.length) {
@@ -506,7 +523,7 @@ fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
 	yaml_node_pair_t *pair;
 	const yaml_node_t *seen[NKEYS] = {0};
 	int k, more, kind = m->is_class ? IN_CLASS : m->is_page ? IN_PAGE : IN_MEANING;
-	size_t i;
+	size_t i, opens;
 
 	memset(&f, 0, sizeof(f));
 	f.m = m;
@@ -515,10 +532,14 @@ fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
 	m->pos_lead = m->pos_start;
 
 	/* Anchors, aliases, tags and directives cannot be written without one
-	 * of & * ! %: a text with none of them needs no pass over its events. */
-	for (i = 0; i < len && !strchr("&*!%", yaml[i] ? yaml[i] : '_'); i++)
-		;
-	if (i < len && scan_events(&f, yaml, len) < 0)
+	 * of & * ! %, nor flow collections nested deeper than FM_MAX_DEPTH
+	 * without as many [ or {: a text with neither needs no pass over its
+	 * events.  The pass stops at the first collection too deep, before
+	 * libyaml's loader, whose time grows with the square of the depth
+	 * (300,000 '[' would take minutes). */
+	for (i = 0, opens = 0; i < len && !strchr("&*!%", yaml[i] ? yaml[i] : '_'); i++)
+		opens += yaml[i] == '[' || yaml[i] == '{';
+	if ((i < len || opens > FM_MAX_DEPTH) && scan_events(&f, yaml, len) < 0)
 		goto out;
 
 	yaml_parser_initialize(&p);
@@ -542,7 +563,7 @@ fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
 		fm_error(&f, deep, "front matter is nested deeper than %d levels", FM_MAX_DEPTH);
 		goto done;
 	}
-	if (check_scalars(&f))
+	if (check_nodes(&f))
 		goto done;
 	if (root->type != YAML_MAPPING_NODE) {
 		fm_error(&f, root, "front matter must be a mapping of keys (code: 404, class: …)");

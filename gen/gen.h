@@ -86,9 +86,12 @@ int is_symlink(const char *path);
 /* Returns 1 if s[0..len) is well-formed UTF-8 without NUL, else 0 with the
  * offset of the first bad byte in *bad. */
 int utf8_valid(const char *s, size_t len, size_t *bad);
-/* Returns the code point of the UTF-8 character at s[*i] (s checked with
- * utf8_valid) and moves *i past it. */
+/* Returns the code point of the UTF-8 character at s[*i] and moves *i past
+ * it; a byte that does not start a whole character is one U+FFFD, so the
+ * walk never passes the terminating NUL. */
 uint32_t utf8_next(const char *s, size_t *i);
+/* Returns the number of characters (UTF-8 lead bytes) in s[0..n). */
+size_t utf8_count(const char *s, size_t n);
 /* Returns the 1-based line and character column of byte `off` of s. */
 struct pos text_pos(const char *s, size_t off);
 /* Returns 1 for a control character that no text of the site may carry:
@@ -117,9 +120,12 @@ void vdiag(enum diag_severity sev, const char *file, struct pos p, const char *f
  * diag_flush(): printed, a repeated line counting once). */
 int diag_count(enum diag_severity sev);
 /* Prints the diagnostics kept so far, grouped by file and in line and column
- * order within a file, a line repeated at the same place only once, and
- * forgets them. */
+ * order within a file, a line repeated at the same place only once, at most
+ * 20 of one kind in one file (then how many more), and forgets them. */
 void diag_flush(void);
+/* Returns how many diagnostics diag_flush() left out: past the first 20 of
+ * one kind in one file, it prints a count instead. */
+int diag_hidden(void);
 /* Flushes, then sends later diagnostics to `f` (NULL: stderr) and sets the
  * counts to zero; for tests. */
 void diag_reset(FILE *f);

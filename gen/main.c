@@ -96,7 +96,11 @@ finish(int rc, int build)
 	diag_flush(); /* counts what it prints: a repeated line once */
 	e = diag_count(DIAG_ERROR);
 	w = diag_count(DIAG_WARNING);
-	if (e || w)
+	if ((e || w) && diag_hidden())
+		fprintf(stderr, "statusgen: %d error%s, %d warning%s (%d not shown)%s\n", e,
+		        e == 1 ? "" : "s", w, w == 1 ? "" : "s", diag_hidden(),
+		        rc && build ? "; nothing was written" : "");
+	else if (e || w)
 		fprintf(stderr, "statusgen: %d error%s, %d warning%s%s\n", e, e == 1 ? "" : "s", w,
 		        w == 1 ? "" : "s", rc && build ? "; nothing was written" : "");
 	return rc;

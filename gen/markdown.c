@@ -18,31 +18,41 @@
 #include "gen.h"
 
 /* Converts a cmark position (line in the body, byte column) to the file's.
- * The body's line starts are indexed once, so that a body with many
+ * The body's line starts are indexed once, and a column is counted on from
+ * the last one asked on the same line, so that a body with many
  * diagnostics costs time in proportion to its size, not its size times
  * their number. */
 static struct pos
 body_pos(struct meaning *m, int line, int bytecol)
 {
+	struct line_index *x = &m->body_index;
 	struct pos p = {m->body_line + line - 1, 1};
 	const char *s, *nl;
 	size_t i, cap = 0;
 
-	if (m->body_lines == NULL) {
+	if (x->start == NULL) {
 		for (s = m->body; s; s = (nl = strchr(s, '\n')) ? nl + 1 : NULL) {
-			if (m->nbody_lines == cap) {
+			if (x->n == cap) {
 				cap = cap ? 2 * cap : 64;
-				m->body_lines = xrealloc(m->body_lines, cap * sizeof(size_t));
+				x->start = xrealloc(x->start, cap * sizeof(size_t));
 			}
-			m->body_lines[m->nbody_lines++] = (size_t)(s - m->body);
+			x->start[x->n++] = (size_t)(s - m->body);
 		}
 	}
-	if (line < 1 || (size_t)line > m->nbody_lines || bytecol < 1)
+	if (line < 1 || (size_t)line > x->n || bytecol < 1)
 		return p;
-	s = m->body + m->body_lines[line - 1];
-	for (i = 0; i < (size_t)bytecol - 1 && s[i] && s[i] != '\n'; i++)
+	s = m->body + x->start[line - 1];
+	i = 0;
+	if (x->last_line == line && x->last_byte <= (size_t)bytecol - 1) {
+		i = x->last_byte;
+		p.col = x->last_col;
+	}
+	for (; i < (size_t)bytecol - 1 && s[i] && s[i] != '\n'; i++)
 		if (((unsigned char)s[i] & 0xc0) != 0x80)
 			p.col++;
+	x->last_line = line;
+	x->last_byte = i;
+	x->last_col = p.col;
 	return p;
 }
 
@@ -538,6 +548,82 @@ has_text(cmark_node *doc)
 	return found;
 }
 
+/* Above these, cmark 0.30.2 (Debian 12's) takes time in the square of the
+ * input: "![[]()" repeated (CVE-2023-22486, fixed in 0.30.3), and block
+ * quotes and list items nested on one line with emphasis or blank lines
+ * after them.  The longest real body has 48 '[' and nests 3 deep. */
+#define MD_MAX_BRACKETS 10000
+#define MD_MAX_NESTING 32
+
+/* Returns the number of block quote and list markers that open line s. */
+static int
+line_nesting(const char *s, size_t *at)
+{
+	size_t i = 0, d;
+	int n = 0;
+
+	for (;;) {
+		while (s[i] == ' ' || s[i] == '\t')
+			i++;
+		if (s[i] == '>') {
+			i++;
+		} else if ((s[i] == '-' || s[i] == '*' || s[i] == '+') &&
+		           (s[i + 1] == ' ' || s[i + 1] == '\t')) {
+			i += 2;
+		} else {
+			for (d = 0; d < 9 && s[i + d] >= '0' && s[i + d] <= '9'; d++)
+				;
+			if (d == 0 || (s[i + d] != '.' && s[i + d] != ')') ||
+			    (s[i + d + 1] != ' ' && s[i + d + 1] != '\t'))
+				return n;
+			i += d + 2;
+		}
+		if (++n > MD_MAX_NESTING) {
+			*at = i;
+			return n;
+		}
+	}
+}
+
+/*
+ * A linear pass over the body before cmark sees it: refuses, at its
+ * position, text that would take cmark minutes.  Returns 1 if the body may
+ * be parsed.
+ */
+static int
+body_parsable(struct meaning *m)
+{
+	const char *s = m->body, *line = s;
+	size_t i, at = 0, brackets = 0;
+	int ln = 1;
+
+	for (i = 0; s[i]; i++) {
+		if (s[i] == '[' && ++brackets == MD_MAX_BRACKETS + 1) {
+			struct pos p = {m->body_line + ln - 1, 1};
+			p.col += (int)utf8_count(line, (size_t)(s + i - line));
+			diag(DIAG_ERROR, m->path, p,
+			     "more than %d '[' in the body: split the page (Markdown with this "
+			     "many brackets takes the parser minutes)",
+			     MD_MAX_BRACKETS);
+			return 0;
+		}
+		if (i == 0 || s[i - 1] == '\n') {
+			line = s + i;
+			if (i > 0)
+				ln++;
+			if (line_nesting(line, &at) > MD_MAX_NESTING) {
+				struct pos p = {m->body_line + ln - 1,
+				                1 + (int)utf8_count(line, at)};
+				diag(DIAG_ERROR, m->path, p,
+				     "block quotes and lists nested more than %d deep on one line",
+				     MD_MAX_NESTING);
+				return 0;
+			}
+		}
+	}
+	return 1;
+}
+
 void
 md_check(struct meaning *m, const struct corpus *c)
 {
@@ -545,7 +631,7 @@ md_check(struct meaning *m, const struct corpus *c)
 	struct pos markers[LANG__N];
 	int cur = -1, l;
 
-	if (m->body == NULL)
+	if (m->body == NULL || !body_parsable(m))
 		return;
 	root = cmark_parse_document(m->body, strlen(m->body), CMARK_OPT_DEFAULT);
 	for (n = cmark_node_first_child(root); n; n = next) {

@@ -79,7 +79,7 @@ meaning_free(struct meaning *m)
 	}
 	free(m->consts);
 	free(m->body);
-	free(m->body_lines);
+	free(m->body_index.start);
 	free(m);
 }
 

@@ -89,6 +89,16 @@ struct iana_record;
 struct cmark_node;
 
 /* One meaning of a status code (one file of content/), or a class introduction. */
+/* Where the lines of a text start, and the last position looked up in it,
+ * so that positions asked in order cost time in proportion to the text. */
+struct line_index {
+	size_t *start;    /* byte offset of each line, or NULL until made */
+	size_t n;         /* lines in start[] */
+	int last_line;    /* the last line looked up (0: none) */
+	size_t last_byte; /* its byte column, and the character column there */
+	int last_col;
+};
+
 struct meaning {
 	char *path;   /* the file as named on the command line: content/404.md */
 	int is_class; /* a class introduction (content/classes/4xx.md): no code,
@@ -131,13 +141,12 @@ struct meaning {
 	struct pos pos_lead;     /* the value of `lead`, or pos_start */
 
 	/* Body, split by markdown.c. */
-	char *body;         /* Markdown after the front matter, or NULL when the
-	                       file could not be split */
-	int body_line;      /* line of the file where `body` starts; -1 after an
-	                       I/O error while loading */
-	size_t *body_lines; /* offset in `body` of each of its lines, made
-	                       by markdown.c at its first diagnostic, or NULL */
-	size_t nbody_lines;
+	char *body;                        /* Markdown after the front matter, or NULL when the
+	                                      file could not be split */
+	int body_line;                     /* line of the file where `body` starts; -1 after an
+	                                      I/O error while loading */
+	struct line_index body_index;      /* where `body`'s lines start, made by
+	                                      markdown.c at its first diagnostic */
 	struct cmark_node *doc[LANG__N];   /* each language's document between md_check
 	                                      and md_render (owned), else NULL */
 	char *html[LANG__N];               /* rendered, links rewritten; NULL until rendered */

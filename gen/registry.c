@@ -17,6 +17,13 @@
 
 #include "gen.h"
 
+/* The most elements a snapshot may have (IANA's has about 700). */
+#define REG_MAX_ELEMENTS 20000
+/* The most elements one element may hold (IANA's registry holds 75). */
+#define REG_MAX_CHILDREN 1000
+/* The largest snapshot read (IANA's is 14 KB). */
+#define REG_MAX_BYTES (4 * 1024 * 1024)
+
 #define IANA_NS "http://www.iana.org/assignments"
 
 /* What statusgen relies on in IANA's http-status-codes.xml.  IANA's own
@@ -169,6 +176,56 @@ parse_value(const char *v, int *lo, int *hi)
  * problem through diag().  Returns 0, or 1 when it is malformed or reshaped;
  * *out is written only on 0.
  */
+/*
+ * IANA's registry has under a hundred records and a hundred xrefs; libxml2's
+ * RELAX NG validation takes time that grows faster than the document (a
+ * snapshot of 150,000 records, or one record with 300,000 xrefs, runs for
+ * minutes).  So the tree is measured first, in one walk: more than
+ * REG_MAX_ELEMENTS elements, more than REG_MAX_CHILDREN in one, or a DTD (the real file has none;
+ * entities could multiply the text), is an error.  Returns 1 after reporting.
+ */
+static int
+too_big(const char *path, xmlDocPtr doc)
+{
+	xmlNodePtr n = xmlDocGetRootElement(doc);
+	size_t count = 0;
+	struct pos none = {0, 0};
+
+	if (doc->intSubset || doc->extSubset) {
+		diag(DIAG_ERROR, path, none,
+		     "IANA snapshot: a document type declaration (DOCTYPE); IANA's file has none");
+		return 1;
+	}
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE && xmlChildElementCount(n) > REG_MAX_CHILDREN) {
+			struct pos at = {(int)xmlGetLineNo(n), 0};
+			diag(DIAG_ERROR, path, at,
+			     "IANA snapshot: <%s> has more than %d elements in it; IANA's registry "
+			     "has under a hundred records",
+			     (const char *)n->name, REG_MAX_CHILDREN);
+			return 1;
+		}
+		if (n->type == XML_ELEMENT_NODE && ++count > REG_MAX_ELEMENTS) {
+			struct pos at = {(int)xmlGetLineNo(n), 0};
+			diag(DIAG_ERROR, path, at,
+			     "IANA snapshot: more than %d elements; IANA's registry has a few "
+			     "hundred",
+			     REG_MAX_ELEMENTS);
+			return 1;
+		}
+		/* Depth first, without recursion. */
+		if (n->children && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			continue;
+		}
+		while (n && n->next == NULL)
+			n = n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : NULL;
+		if (n)
+			n = n->next;
+	}
+	return 0;
+}
+
 int
 registry_parse(const char *path, const char *data, size_t len, struct registry **out)
 {
@@ -193,6 +250,9 @@ registry_parse(const char *path, const char *data, size_t len, struct registry *
 			diag(DIAG_ERROR, path, none, "IANA snapshot: not an XML file");
 		goto out;
 	}
+
+	if (too_big(path, doc))
+		goto out;
 
 	sdoc = xmlReadMemory(schema, sizeof(schema) - 1, "statusgen-registry.rng", NULL,
 	                     XML_PARSE_NONET);
@@ -289,7 +349,13 @@ registry_load(const char *path, struct registry **out)
 	struct pos none = {0, 0};
 	int rc;
 
-	if (file_read(path, 64 * 1024 * 1024, &data, &len) == -1) {
+	if (file_read(path, REG_MAX_BYTES, &data, &len) == -1) {
+		if (errno == EFBIG) {
+			diag(DIAG_ERROR, path, none,
+			     "IANA snapshot: larger than %d MiB; IANA's file has 14 KB",
+			     REG_MAX_BYTES / (1024 * 1024));
+			return 1;
+		}
 		diag(DIAG_ERROR, path, none, "cannot read the IANA snapshot: %s",
 		     file_error(errno));
 		return 2;

@@ -442,10 +442,25 @@ utf8_next(const char *s, size_t *i)
 
 	if (n)
 		c &= 0x3fu >> n;
-	for (k = 1; k <= n; k++)
+	for (k = 1; k <= n; k++) {
+		if ((p[k] & 0xc0) != 0x80) { /* not UTF-8 after all: one byte, never past a NUL */
+			*i += 1;
+			return 0xfffd;
+		}
 		c = (c << 6) | (p[k] & 0x3f);
+	}
 	*i += (size_t)n + 1;
 	return c;
+}
+
+size_t
+utf8_count(const char *s, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n && s[i]; i++)
+		count += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return count;
 }
 
 /* Returns the 1-based line and character column of byte `off` in s. */

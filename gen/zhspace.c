@@ -6,6 +6,7 @@
  * the English section of the body, fenced code, code spans, link addresses,
  * HTML comments or addresses in the text.  Reports through diag().
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdint.h>
 #include <string.h>
 
@@ -29,23 +30,24 @@ is_latin(uint32_t c)
  * and the edges of code spans and links, which read as Latin), or other. */
 enum kind { OTHER, HAN, LATIN };
 
-/* Returns 1 if the text after a '[' (s[0..n)) closes it as a link: "](". */
+/* Returns 1 if the '[' before s[i] opens a link: the next ']' of the line
+ * s[0..n) is followed by '('.  *close caches where that ']' is (n: none), so
+ * that a line of many '[' is searched once, not once per '['. */
 static int
-is_link(const char *s, size_t n)
+opens_link(const char *s, size_t i, size_t n, size_t *close)
 {
-	size_t i;
-
-	for (i = 0; i + 1 < n && s[i] != '\n'; i++)
-		if (s[i] == ']')
-			return s[i + 1] == '(';
-	return 0;
+	if (*close < i || *close == (size_t)-1) {
+		const char *r = memchr(s + i, ']', n - i);
+		*close = r ? (size_t)(r - s) : n;
+	}
+	return *close + 1 < n && s[*close + 1] == '(';
 }
 
 /* Checks one line (line number `ln` of the file), whose text is s[0..n). */
 static void
 check_line(const struct meaning *m, int ln, const char *s, size_t n)
 {
-	size_t i = 0;
+	size_t i = 0, close = (size_t)-1;
 	enum kind prev = OTHER;
 	int col = 0, prev_col = 0, in_code = 0;
 	uint32_t c;
@@ -62,8 +64,8 @@ check_line(const struct meaning *m, int ln, const char *s, size_t n)
 			prev = LATIN;
 			continue;
 		} else if (c == '<' && n - at >= 4 && strncmp(s + at, "<!--", 4) == 0) {
-			const char *end = strstr(s + at, "-->");
-			size_t stop = end && (size_t)(end - s) < n ? (size_t)(end - s) + 3 : n;
+			const char *end = memmem(s + at, n - at, "-->", 3);
+			size_t stop = end ? (size_t)(end - s) + 3 : n;
 			while (i < stop) { /* the comment reads as nothing */
 				utf8_next(s, &i);
 				col++;
@@ -83,7 +85,7 @@ check_line(const struct meaning *m, int ln, const char *s, size_t n)
 				col++;
 			}
 			k = LATIN;
-		} else if (c == '[' && is_link(s + i, n - i)) {
+		} else if (c == '[' && opens_link(s, i, n, &close)) {
 			/* A link's opening edge: next to what comes before it only. */
 			if (prev == HAN) {
 				struct pos p = {ln, col};

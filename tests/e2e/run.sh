@@ -71,7 +71,8 @@ run_case() (
 			ulimit -f "$(cat fsize)"
 		fi
 		# shellcheck disable=SC2086 # args holds several words
-		exec $gen $args --content content "${extra[@]}"
+		# A case that hangs fails (exit 124) instead of stopping the suite.
+		exec timeout 60 $gen $args --content content "${extra[@]}"
 	) 2>actual.stderr
 	echo $? >actual.status
 	ok=1

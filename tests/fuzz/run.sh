@@ -2,7 +2,9 @@
 # Runs each libFuzzer target for a bounded time from its seed corpus.
 #   tests/fuzz/run.sh BUILD_DIR SECONDS TARGET...
 # New inputs go to BUILD_DIR/corpus-TARGET, crashes to BUILD_DIR/crash-TARGET-*;
-# the seeds in tests/fuzz/seeds/ are only read.
+# the seeds in tests/fuzz/seeds/ and the dictionaries in tests/fuzz/dict/ (the
+# tokens of hostile input: deep nesting, control characters, entity-encoded
+# newlines) are only read.
 set -u
 build=$1 secs=$2
 shift 2
@@ -12,8 +14,11 @@ for t in "$@"; do
 	name=${t#fuzz_}
 	work=$build/corpus-$t
 	mkdir -p "$work"
+	dict=()
+	[ -f "tests/fuzz/dict/$name.dict" ] && dict=(-dict="tests/fuzz/dict/$name.dict")
 	"$build/$t" -max_total_time="$secs" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 \
-		-artifact_prefix="$build/crash-$t-" "$work" "tests/fuzz/seeds/$name" >"$build/$t.log" 2>&1
+		"${dict[@]}" -artifact_prefix="$build/crash-$t-" "$work" "tests/fuzz/seeds/$name" \
+		>"$build/$t.log" 2>&1
 	rc=$?
 	execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$build/$t.log" | grep -o '[0-9]*$')
 	cov=$(grep -o 'cov: [0-9]*' "$build/$t.log" | tail -1)

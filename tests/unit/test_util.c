@@ -49,3 +49,47 @@ Test(util, buf_grows_and_detaches)
 	cr_expect_null(b.s);
 	free(s);
 }
+
+/* A text that is not UTF-8 (where a fuzzer hands it in) is walked one
+ * byte at a time, and never past its end. */
+Test(util, utf8_next_never_passes_the_end)
+{
+	static const struct {
+		const char *s;
+		uint32_t first;
+		size_t step;
+	} cases[] = {
+	    {"a", 'a', 1},       {"\xe4\xb8\xad", 0x4e2d, 3}, {"\xf0\x9f\x98\x80", 0x1f600, 4},
+	    {"\xe4", 0xfffd, 1}, {"\xe4\xb8", 0xfffd, 1},     {"\xc3x", 0xfffd, 1},
+	    {"\x80", 0xfffd, 1},
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		size_t i = 0;
+		cr_expect_eq(utf8_next(cases[k].s, &i), cases[k].first, "case %zu", k);
+		cr_expect_eq(i, cases[k].step, "case %zu", k);
+	}
+}
+
+Test(util, control_characters_are_found_and_stripped)
+{
+	uint32_t cp = 0;
+	char *s;
+
+	cr_expect_eq(find_control("tab\there\nline", &cp), -1, "tab and line feed are text");
+	cr_expect_eq(find_control("ab\x01", &cp), 2);
+	cr_expect_eq(cp, 1);
+	cr_expect_eq(find_control("中\x7f", &cp), 3);
+	cr_expect_eq(cp, 0x7f);
+	cr_expect_eq(find_control("x\xc2\x85", &cp), 1, "C1 controls too");
+	cr_expect_eq(cp, 0x85);
+	s = strip_controls("a\x01"
+	                   "b\x1b[31m中\xc2\x85\x7f"
+	                   "c\t\n");
+	cr_expect_str_eq(s, "ab[31m中c\t\n");
+	free(s);
+	cr_expect(cp_invisible(0x200b) && cp_invisible(0x202e) && cp_invisible(0xfeff) &&
+	          cp_invisible(0x2028) && cp_invisible(0xe0001));
+	cr_expect(!cp_invisible('a') && !cp_invisible(0x4e2d) && !cp_invisible(0x3000));
+}
