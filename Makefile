@@ -6,7 +6,7 @@ PREFIX    ?= /usr/local
 STD        = -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN       = -Wall -Wextra -Wformat=2 -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
              -Wno-unused-parameter
-PKGS       = libcmark libxml-2.0 yaml-0.1 jansson opencc
+PKGS       = libcmark libxml-2.0 yaml-0.1 jansson opencc libutf8proc
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(STD) $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -pthread -MMD -MP

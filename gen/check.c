@@ -130,6 +130,63 @@ check_see_also(struct corpus *c, struct meaning *m)
 	}
 }
 
+/* A vendor's page and a meaning of it, for check_names. */
+struct vendor_page {
+	char *page;
+	const struct meaning *m;
+};
+
+static int
+cmp_vendor_page(const void *a, const void *b)
+{
+	const struct vendor_page *x = a, *y = b;
+	int k = strcmp(x->page, y->page);
+
+	return k ? k : strcmp(x->m->path, y->m->path);
+}
+
+/*
+ * The names the site makes from the content (urls.c) must not collide: a
+ * meaning's anchor with an id its page already has, and two vendor names
+ * with one page ("A B", "A.B" and "A-B" are all vendor-a-b.html; so are
+ * names that differ only in how an accent is encoded).  Each collision is
+ * an error at the file or key that causes it.
+ */
+static void
+check_names(const struct corpus *c)
+{
+	struct vendor_page *v = xcalloc(c->nm + 1, sizeof(*v));
+	size_t i, n = 0;
+	struct pos none = {0, 0};
+
+	for (i = 0; i < c->nm; i++) {
+		const struct meaning *m = c->m[i];
+		const char *user;
+		if (m->slug && (user = url_anchor_taken(m->slug)) != NULL)
+			diag(DIAG_ERROR, m->path, none,
+			     "the file name gives this meaning the anchor #%s, which %s already "
+			     "uses on %03d.html; name the file after the vendor differently",
+			     m->slug, user, m->code);
+		if (m->ok && m->vendor) {
+			v[n].page = url_vendor_page(m->vendor);
+			v[n++].m = m;
+		}
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_vendor_page);
+	for (i = 1; i < n; i++)
+		if (strcmp(v[i].page, v[i - 1].page) == 0 &&
+		    strcasecmp(v[i].m->vendor, v[i - 1].m->vendor) != 0)
+			diag(DIAG_ERROR, v[i].m->path, v[i].m->pos_vendor,
+			     "'%s' and '%s' (%s) would share the page %s: write one name the "
+			     "same way in both files, or names that differ in their letters or "
+			     "digits",
+			     v[i].m->vendor, v[i - 1].m->vendor, v[i - 1].m->path, v[i].page);
+	for (i = 0; i < n; i++)
+		free(v[i].page);
+	free(v);
+}
+
 void
 check_corpus(struct corpus *c, const char *today)
 {
@@ -154,6 +211,8 @@ check_corpus(struct corpus *c, const char *today)
 				     o->path, m->vendor, m->code);
 		}
 	}
+
+	check_names(c);
 
 	/* `lead`: at most one per number, and never where IANA's meaning leads. */
 	for (i = 0; i < c->nnum; i++) {
@@ -215,4 +274,61 @@ check_corpus(struct corpus *c, const char *today)
 			free(path);
 		}
 	}
+}
+
+/* An id on a number's page and the meaning that gives it, for check_anchors. */
+struct anchor {
+	const char *id;
+	const struct meaning *m;
+	int is_anchor; /* the meaning's own anchor, not a section's id */
+};
+
+static int
+cmp_anchor(const void *a, const void *b)
+{
+	const struct anchor *x = a, *y = b;
+	int k = strcmp(x->id, y->id);
+
+	return k ? k : strcmp(x->m->path, y->m->path);
+}
+
+void
+check_anchors(const struct corpus *c)
+{
+	struct anchor *a = NULL;
+	size_t i, j, k, n, cap = 0;
+	struct pos none = {0, 0};
+
+	for (i = 0; i < c->nnum; i++) {
+		size_t end = corpus_number_end(c, i);
+		n = 0;
+		for (j = c->first[i]; j < end; j++) {
+			const struct meaning *m = c->m[j];
+			for (k = 0; k <= m->nsections[LANG_EN]; k++) {
+				if (n == cap) {
+					cap = cap ? 2 * cap : 64;
+					a = xrealloc(a, cap * sizeof(*a));
+				}
+				a[n].id = k == 0 ? url_anchor(m) : m->sections[LANG_EN][k - 1].id;
+				a[n].is_anchor = k == 0;
+				a[n++].m = m;
+			}
+		}
+		if (n > 1)
+			qsort(a, n, sizeof(*a), cmp_anchor);
+		for (k = 1; k < n; k++) {
+			/* Reported at the file whose name makes the anchor. */
+			const struct anchor *by = a[k].is_anchor ? &a[k] : &a[k - 1],
+			                    *other = by == &a[k] ? &a[k - 1] : &a[k];
+			if (strcmp(a[k].id, a[k - 1].id) != 0 || a[k].m == a[k - 1].m ||
+			    url_anchor_taken(a[k].id)) /* reported by check_names */
+				continue;
+			diag(DIAG_ERROR, by->m->path, none,
+			     "the file name gives this meaning the anchor #%s, which is also the "
+			     "id of a section of %s on %03d.html; name the file after the vendor "
+			     "differently",
+			     by->id, other->m->path, by->m->code);
+		}
+	}
+	free(a);
 }

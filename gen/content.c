@@ -176,11 +176,9 @@ accept_class(struct corpus *c, const char *name, struct meaning *m)
 static int
 accept_page(struct corpus *c, const char *name, struct meaning *m)
 {
-	static const char *const taken[] = {"index", "vendors", "rfcs", "iana"};
-
 	if (name[0] == '\0' ||
 	    strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789-") != strlen(name) ||
-	    (name[0] >= '0' && name[0] <= '9') || name_lookup(taken, 4, name) >= 0)
+	    (name[0] >= '0' && name[0] <= '9') || url_page_taken(name))
 		return 0;
 	if (m) {
 		m->is_page = 1;
@@ -194,7 +192,8 @@ static const struct folder classes_folder = {
     "a class introduction must be named 1xx.md … 5xx.md or nonstandard.md", accept_class};
 static const struct folder pages_folder = {
     "a page must be named NAME.md: lowercase letters, digits and '-', not starting with a "
-    "digit, and not index, vendors, rfcs or iana",
+    "digit, and not a name the site gives its own pages (index, vendors, rfcs, iana, "
+    "nonstandard, compare, cheatsheet, choose, search, vendor-…, rfc-…)",
     accept_page};
 
 /* par_run's job in corpus_load: one file. */

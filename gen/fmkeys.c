@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "fm.h"
 
@@ -364,8 +365,16 @@ key_vendor(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
 			return;
 		}
 	}
-	if (s)
-		f->m->vendor = xstrdup(s);
+	f->m->pos_vendor = mark_pos(f, v->start_mark);
+	if (s) {
+		/* One name, one way: "Café" with a composed é or with e and a
+		 * combining accent is the same vendor (Unicode NFC). */
+		char *nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)s);
+		if (nfc == NULL)
+			oom(); /* the text is UTF-8: only memory can fail */
+		f->m->vendor = xstrdup(nfc);
+		free(nfc);
+	}
 }
 
 void

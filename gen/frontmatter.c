@@ -529,7 +529,7 @@ fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
 	f.m = m;
 	f.line0 = first_line;
 	m->pos_refs = m->pos_status = m->pos_registry = m->pos_title_en = m->pos_start;
-	m->pos_lead = m->pos_start;
+	m->pos_lead = m->pos_vendor = m->pos_start;
 
 	/* Anchors, aliases, tags and directives cannot be written without one
 	 * of & * ! %, nor flow collections nested deeper than FM_MAX_DEPTH

@@ -215,6 +215,14 @@ char *url_rfc(int rfc, const char *section);
 char *url_draft(const char *name);
 /* Sets r->url and r->text of an RFC or draft reference (freeing what they held). */
 void url_resolve_ref(struct ref *r);
+/* Returns the page of a vendor's meanings ("vendor-nginx.html"); the caller frees it. */
+char *url_vendor_page(const char *vendor);
+/* Returns the name of the page the site itself makes that a page of
+ * content/pages/ named `name` would replace ("index", "rfc-…"), or NULL. */
+const char *url_page_taken(const char *name);
+/* Returns what on a number's page already uses the id `anchor` (the
+ * layout's "main", IANA's meaning's "iana", …), or NULL; not owned. */
+const char *url_anchor_taken(const char *anchor);
 
 /* ---------------------------------------------------- frontmatter.c */
 
@@ -274,6 +282,11 @@ void constants_free(struct constants *k);
  * (SPEC §3), judging expiry against `today` (YYYY-MM-DD), and links it: sets
  * each meaning's `iana` and each see-also's `target`.  Reports through diag(). */
 void check_corpus(struct corpus *c, const char *today);
+/* Reports, through diag(), an id given twice on a number's page by its
+ * meanings: an anchor ("nginx-meaning", from 499-nginx-meaning.md) that is
+ * also a section of another ("nginx" + "Meaning").  Needs the sections that
+ * md_render() names. */
+void check_anchors(const struct corpus *c);
 
 /* ------------------------------------------------------- markdown.c */
 
@@ -349,9 +362,10 @@ struct json_t *view_rfcs(const struct view *v, enum lang l);
 /* --------------------------------------------------------- outdir.c */
 
 struct outdir;
-/* Opens the output transaction for folder `out`: refuses a folder statusgen
- * did not make, removes build folders an interrupted build left, and makes
- * a fresh build folder beside `out`.  Returns it (the caller frees it with
+/* Opens the output transaction for folder `out`: takes the lock OUT.lock
+ * (waiting while another build holds it), refuses a folder statusgen did
+ * not make, removes build folders an interrupted build left, and makes a
+ * fresh build folder beside `out`.  Returns it (the caller frees it with
  * outdir_free()), or NULL after reporting (an I/O or usage problem: exit 2).
  * Reports through diag(). */
 struct outdir *outdir_begin(const char *out);
@@ -364,8 +378,14 @@ int outdir_failed(struct outdir *od);
 /* Moves the finished folder into place as `out`.  Returns 0, or -1 after
  * reporting (or after an earlier failed write).  Reports through diag(). */
 int outdir_commit(struct outdir *od);
-/* Frees od, removing the build folder unless it was committed; NULL is a no-op. */
+/* Frees od, removing the build folder unless it was committed, and releases
+ * the lock; NULL is a no-op. */
 void outdir_free(struct outdir *od);
+/* Makes every later write fail and the commit refuse, so that the build
+ * stops and leaves --out as it was.  Returns 1 if a build folder exists
+ * (the build must go on to remove it), 0 if the process may end at once.
+ * Async-signal-safe: for SIGINT and SIGTERM handlers. */
+int outdir_interrupt(void);
 
 /* --------------------------------------------------------- export.c */
 

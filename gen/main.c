@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <libxml/parser.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,6 +133,24 @@ struct inputs {
 	int build;             /* build, not check */
 };
 
+/* SIGINT and SIGTERM during a build: while the new site is being written,
+ * the first stops the writing (the build then removes its folder and ends
+ * as the signal would); before that, or at a second signal, the process
+ * ends at once. */
+static volatile sig_atomic_t stopped_by;
+
+static void
+on_signal(int sig)
+{
+	if (stopped_by || !outdir_interrupt()) {
+		/* A second signal, or nothing written yet: end at once. */
+		signal(sig, SIG_DFL);
+		raise(sig);
+		return;
+	}
+	stopped_by = sig;
+}
+
 /* build and check: load, validate and link, then (build) render and write.
  * Returns the exit status. */
 static int
@@ -162,6 +181,8 @@ run(const struct inputs *in, const struct build_options *given)
 	constants_check(k_lists, c);
 	constants_free(k_lists);
 	par_run(opt.jobs, c->nm, build ? check_render_one : check_one, c);
+	if (build)
+		check_anchors(c);
 	for (k = 0; k < CLASS__N; k++)
 		if (c->classes[k])
 			md_check(c->classes[k], c);
@@ -225,6 +246,25 @@ vendor_name_ok(const char *vendor)
 	return 1;
 }
 
+/* Returns --out without its trailing slashes (the caller frees it), or NULL
+ * when it names no folder a build may replace: empty, ".", "..", "/", or
+ * ending in "/." or "/..". */
+static char *
+out_path(const char *given)
+{
+	char *p = xstrdup(given), *base;
+	size_t n = strlen(p);
+
+	while (n > 1 && p[n - 1] == '/')
+		p[--n] = '\0';
+	base = strrchr(p, '/') ? strrchr(p, '/') + 1 : p;
+	if (base[0] == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
 /* statusgen new: returns the exit status. */
 static int
 new_meaning(const char *content, const char *iana, const char *code_arg, const char *vendor)
@@ -266,7 +306,7 @@ main(int argc, char **argv)
 	struct inputs in = {"content", "data/iana/http-status-codes.xml", "data/constants", NULL, 0,
 	                    0};
 	const char *cmd, *takes, *vendor = NULL, *code_arg = NULL;
-	char today_buf[11];
+	char today_buf[11], *out = NULL;
 	int ch, rc, idx = 0;
 
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
@@ -355,6 +395,15 @@ main(int argc, char **argv)
 		fputs(usage, stderr);
 		return 2;
 	}
+	if (strcmp(cmd, "build") == 0 && (out = out_path(opt.out)) == NULL) {
+		fprintf(stderr,
+		        "statusgen build: --out '%s' names no folder that a build could "
+		        "replace (not empty, '.', '..' or '/')\n",
+		        opt.out);
+		return 2;
+	}
+	if (out)
+		opt.out = out;
 
 	LIBXML_TEST_VERSION
 	if (code_arg) {
@@ -365,7 +414,21 @@ main(int argc, char **argv)
 	opt.jobs = par_jobs(getenv("STATUSGEN_JOBS"));
 	in.today = today_date(today_buf);
 	in.build = strcmp(cmd, "build") == 0;
+	if (in.build) {
+		struct sigaction sa;
+		memset(&sa, 0, sizeof(sa));
+		sa.sa_handler = on_signal; /* no SA_RESTART: a wait for the lock ends */
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+	}
 	rc = run(&in, &opt);
 	xmlCleanupParser();
+	free(out);
+	if (stopped_by) {
+		/* The build folder is gone: end as the signal would have. */
+		signal(stopped_by, SIG_DFL);
+		raise(stopped_by);
+	}
 	return rc;
 }

@@ -139,6 +139,7 @@ struct meaning {
 	struct pos pos_refs;     /* the `references` key, or pos_start */
 	struct pos pos_status;   /* the `status` key, or pos_start */
 	struct pos pos_lead;     /* the value of `lead`, or pos_start */
+	struct pos pos_vendor;   /* the value of `vendor`, or pos_start */
 
 	/* Body, split by markdown.c. */
 	char *body;                        /* Markdown after the front matter, or NULL when the

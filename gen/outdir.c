@@ -8,16 +8,22 @@
  * it, and a deploy's diff stays small); outdir_commit() swaps the finished
  * folder in for --out; outdir_free() removes it if it was never committed.
  * So a failed build leaves --out as it was.  An I/O failure is reported once,
- * as I/O: the caller exits with status 2.  Owns the build folder's name and,
- * until the commit, the folder itself.
+ * as I/O: the caller exits with status 2.  Two builds of one --out take
+ * turns (OUT.lock); an interrupted build (outdir_interrupt) writes nothing
+ * more and removes its folder; folders that a killed build left are removed
+ * by the next.  Owns the build folder's name and, until the commit, the
+ * folder itself.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,6 +39,7 @@
 
 struct outdir {
 	char *out;         /* --out */
+	int lock;          /* OUT.lock, locked while this build writes */
 	char *tmp;         /* the build folder, OUT.new-XXXXXX */
 	const char *prev;  /* out when it holds a previous site, else NULL */
 	atomic_int failed; /* an I/O failure was reported */
@@ -40,6 +47,14 @@ struct outdir {
 };
 
 static const struct pos nopos = {0, 0};
+
+static void remove_build(const char *path);
+
+/* Set by the signal handler of main.c through outdir_interrupt(). */
+static volatile sig_atomic_t interrupted;
+/* Set from just before a build folder is made until it is committed or
+ * removed: what a signal would leave behind. */
+static volatile sig_atomic_t building;
 
 /* Reports the first I/O failure; the later ones (often the same, on other
  * threads: a full disk) only stop the build.  The message names --out, not
@@ -100,12 +115,41 @@ keep_previous(struct outdir *od, const char *rel, char *path, const char *data, 
 	return kept;
 }
 
+/* Writes a new file at `path`; never opens one that exists, which could be
+ * a hard link to the previous site (keep_previous) that a second write
+ * would change in place.  Returns 0, or -1 with errno set (EEXIST). */
+static int
+write_new(const char *path, const char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	size_t done = 0;
+
+	if (fd == -1)
+		return -1;
+	while (done < len) {
+		ssize_t n = write(fd, data + done, len - done);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			int e = errno;
+			close(fd);
+			errno = e;
+			return -1;
+		}
+		done += (size_t)n;
+	}
+	return close(fd);
+}
+
 int
 outdir_write(struct outdir *od, const char *rel, const char *data, size_t len)
 {
 	char *path;
 	int rc;
 
+	if (interrupted && atomic_exchange(&od->failed, 1) == 0)
+		diag(DIAG_ERROR, od->out, nopos,
+		     "interrupted: the build stops, the site is unchanged");
 	if (atomic_load(&od->failed))
 		return -1;
 	path = path_join(od->tmp, rel);
@@ -113,17 +157,24 @@ outdir_write(struct outdir *od, const char *rel, const char *data, size_t len)
 		free(path);
 		return 0;
 	}
-	rc = file_write(path, data, len);
+	rc = write_new(path, data, len);
 	if (rc == -1 && errno == ENOENT && strchr(rel, '/')) {
 		if (make_parent(path) == -1) {
 			io_failure(od, errno);
 			free(path);
 			return -1;
 		}
-		rc = file_write(path, data, len);
+		rc = write_new(path, data, len);
 	}
-	if (rc == -1)
+	if (rc == -1 && errno == EEXIST) {
+		/* Two pages of one name: a bug of statusgen's, as urls.c refuses
+		 * names that collide; never written through. */
+		if (atomic_exchange(&od->failed, 1) == 0)
+			diag(DIAG_ERROR, od->out, nopos,
+			     "internal error: two files would be written to '%s'", rel);
+	} else if (rc == -1) {
 		io_failure(od, errno);
+	}
 	free(path);
 	return rc;
 }
@@ -152,13 +203,13 @@ swap_in(const char *fresh, const char *out)
 		if (rename(fresh, out) == 0)
 			return 0;
 	} else if (renameat2(AT_FDCWD, fresh, AT_FDCWD, out, RENAME_EXCHANGE) == 0) {
-		rm_rf(fresh); /* now the previous site */
+		remove_build(fresh); /* now the previous site */
 		return 0;
 	} else if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) {
 		aside = xasprintf("%s.old", fresh);
 		if (rename(out, aside) == 0) {
 			if (rename(fresh, out) == 0) {
-				rm_rf(aside);
+				remove_build(aside);
 				rc = 0;
 			} else {
 				int e = errno;
@@ -175,14 +226,57 @@ swap_in(const char *fresh, const char *out)
 }
 
 /*
- * Removes build folders that an interrupted build left beside `out`
- * (OUT.new-XXXXXX holding our mark file); anything else is left alone.
+ * Removes a build folder (or a previous site), its mark file last: a build
+ * stopped halfway leaves a folder that still says it is statusgen's, which
+ * the next build then removes.
+ */
+static void
+remove_build(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	char *mark = path_join(path, MARK_FILE);
+
+	while (d && (e = readdir(d)) != NULL) {
+		char *sub;
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
+		    strcmp(e->d_name, MARK_FILE) == 0)
+			continue;
+		sub = path_join(path, e->d_name);
+		rm_rf(sub);
+		free(sub);
+	}
+	if (d)
+		closedir(d);
+	unlink(mark);
+	rmdir(path);
+	free(mark);
+}
+
+/* Returns 1 if `name` is one a build leaves beside `base`: BASE.new-XXXXXX,
+ * or BASE.new-XXXXXX.old (swap_in's previous site). */
+static int
+stale_name(const char *name, const char *base)
+{
+	size_t b = strlen(base), n = strlen(name), want = b + strlen(".new-" TEMP_SUFFIX);
+
+	if (n < want || strncmp(name, base, b) != 0 || strncmp(name + b, ".new-", 5) != 0)
+		return 0;
+	return n == want || strcmp(name + want, ".old") == 0;
+}
+
+/*
+ * Removes the folders that an interrupted build left beside `out` (see
+ * stale_name; hidden ones too, for an --out such as .site), when they hold
+ * our mark file; anything else is left alone.  Runs under the lock, so no
+ * other build's folder is among them.
  */
 static void
 remove_stale(const char *out)
 {
-	char *dir = xstrdup(out), *slash = strrchr(dir, '/'), *base, *prefix, **names = NULL;
-	int n, i;
+	char *dir = xstrdup(out), *slash = strrchr(dir, '/'), *base;
+	DIR *d;
+	struct dirent *e;
 
 	if (slash) {
 		*slash = '\0';
@@ -190,23 +284,55 @@ remove_stale(const char *out)
 	} else {
 		base = dir;
 	}
-	prefix = xasprintf("%s.new-", base);
-	n = dir_list(slash ? (dir[0] ? dir : "/") : ".", &names);
-	for (i = 0; i < n; i++) {
-		if (strncmp(names[i], prefix, strlen(prefix)) == 0 &&
-		    strlen(names[i]) == strlen(prefix) + strlen(TEMP_SUFFIX)) {
-			char *path = slash ? xasprintf("%s/%s", dir, names[i]) : xstrdup(names[i]);
-			char *mark = path_join(path, MARK_FILE);
-			if (access(mark, F_OK) == 0)
-				rm_rf(path);
-			free(mark);
-			free(path);
-		}
-		free(names[i]);
+	d = opendir(slash ? (dir[0] ? dir : "/") : ".");
+	while (d && (e = readdir(d)) != NULL) {
+		char *path, *mark;
+		if (!stale_name(e->d_name, base))
+			continue;
+		path =
+		    slash ? xasprintf("%s/%s", dir[0] ? dir : "", e->d_name) : xstrdup(e->d_name);
+		mark = path_join(path, MARK_FILE);
+		if (access(mark, F_OK) == 0)
+			remove_build(path);
+		free(mark);
+		free(path);
 	}
-	free(names);
-	free(prefix);
+	if (d)
+		closedir(d);
 	free(dir);
+}
+
+/*
+ * Takes OUT.lock, so that two builds never write one --out at once: the
+ * second waits for the first (saying so).  Returns the locked file, or -1
+ * after reporting.
+ */
+static int
+take_lock(const char *out)
+{
+	char *path = xasprintf("%s.lock", out);
+	int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+
+	if (fd == -1) {
+		diag(DIAG_ERROR, path, nopos, "cannot take the build lock: %s", strerror(errno));
+		free(path);
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
+		int rc;
+		fprintf(stderr, "statusgen: another build is writing %s; waiting for it\n", out);
+		while ((rc = flock(fd, LOCK_EX)) == -1 && errno == EINTR && !interrupted)
+			;
+		if (rc == -1) {
+			diag(DIAG_ERROR, path, nopos, "cannot take the build lock: %s",
+			     interrupted ? "interrupted" : strerror(errno));
+			close(fd);
+			free(path);
+			return -1;
+		}
+	}
+	free(path);
+	return fd;
 }
 
 /* Returns 1 if `out` may be replaced: missing, empty, or made by statusgen. */
@@ -237,24 +363,32 @@ outdir_begin(const char *out)
 {
 	struct outdir *od;
 	char *tmp;
+	int lock;
 
+	if ((lock = take_lock(out)) == -1)
+		return NULL;
 	if (!out_replaceable(out)) {
 		diag(DIAG_ERROR, out, nopos,
 		     "refusing to replace a folder statusgen did not make (no %s in it); "
 		     "choose another --out or empty it",
 		     MARK_FILE);
+		close(lock);
 		return NULL;
 	}
 	remove_stale(out);
 	tmp = xasprintf("%s.new-" TEMP_SUFFIX, out);
+	building = 1;
 	if (mkdtemp(tmp) == NULL) {
 		diag(DIAG_ERROR, tmp, nopos, "cannot create the build folder: %s", strerror(errno));
+		building = 0;
 		free(tmp);
+		close(lock);
 		return NULL;
 	}
 	chmod(tmp, 0755);
 	od = xcalloc(1, sizeof(*od));
 	od->out = xstrdup(out);
+	od->lock = lock;
 	od->tmp = tmp;
 	od->prev = is_dir(out) ? od->out : NULL;
 	atomic_init(&od->failed, 0);
@@ -266,9 +400,16 @@ outdir_begin(const char *out)
 }
 
 int
+outdir_interrupt(void)
+{
+	interrupted = 1;
+	return building;
+}
+
+int
 outdir_commit(struct outdir *od)
 {
-	if (atomic_load(&od->failed) || swap_in(od->tmp, od->out) == -1)
+	if (interrupted || atomic_load(&od->failed) || swap_in(od->tmp, od->out) == -1)
 		return -1;
 	od->committed = 1;
 	return 0;
@@ -280,7 +421,9 @@ outdir_free(struct outdir *od)
 	if (od == NULL)
 		return;
 	if (!od->committed)
-		rm_rf(od->tmp);
+		remove_build(od->tmp);
+	building = 0;
+	close(od->lock); /* the lock goes with it */
 	free(od->tmp);
 	free(od->out);
 	free(od);

@@ -82,3 +82,55 @@ url_resolve_ref(struct ref *r)
 		r->text = xstrdup(r->draft);
 	}
 }
+
+char *
+url_vendor_page(const char *vendor)
+{
+	char *slug = slugify(vendor), *page = xasprintf("vendor-%s.html", slug);
+
+	free(slug);
+	return page;
+}
+
+/* The pages the site makes in each language folder, besides the numbers'
+ * (which start with a digit, as no page of content/pages/ may). */
+static const char *const own_pages[] = {"index",   "vendors",    "rfcs",   "iana",  "nonstandard",
+                                        "compare", "cheatsheet", "choose", "search"};
+/* ... and the families of them. */
+static const char *const own_prefixes[] = {"vendor-", "rfc-"};
+
+const char *
+url_page_taken(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(own_pages) / sizeof(own_pages[0]); i++)
+		if (strcmp(name, own_pages[i]) == 0)
+			return own_pages[i];
+	for (i = 0; i < sizeof(own_prefixes) / sizeof(own_prefixes[0]); i++)
+		if (strncmp(name, own_prefixes[i], strlen(own_prefixes[i])) == 0)
+			return own_prefixes[i];
+	return NULL;
+}
+
+/* The ids of a number's page that are not a meaning's own: the layout's and
+ * the code template's (templates/layout.html, code.html).  The anchors of
+ * the meanings without a vendor in their file name (url_anchor: the
+ * registry's name) are taken too. */
+static const char *const own_ids[] = {
+    "main",         "q", "registry-title", "search-help", "search-results", "search-status",
+    "which-heading"};
+
+const char *
+url_anchor_taken(const char *anchor)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(own_ids) / sizeof(own_ids[0]); i++)
+		if (strcmp(anchor, own_ids[i]) == 0)
+			return "the page layout";
+	for (i = 0; i < REG__N; i++)
+		if (strcmp(anchor, registry_name[i]) == 0)
+			return "the meaning of the number's own file (NNN.md)";
+	return NULL;
+}

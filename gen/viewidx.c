@@ -91,7 +91,6 @@ view_vendors(const struct view *v, enum lang l)
 	struct entry *e = xcalloc(v->c->nm, sizeof(*e));
 	size_t n = 0, i, j;
 	json_t *out = json_array(), *groups = json_array(), *ctx;
-	char *prev = NULL;
 
 	for (i = 0; i < v->c->nm; i++)
 		if (v->c->m[i]->vendor) {
@@ -102,22 +101,17 @@ view_vendors(const struct view *v, enum lang l)
 	if (n > 1)
 		qsort(e, n, sizeof(*e), cmp_by_vendor);
 	for (i = 0; i < n; i = j) {
-		char *slug = slugify(e[i].m->vendor), *file;
+		/* Two names of one page ("Acme IIS", "Acme-IIS") are refused by
+		 * check_corpus. */
+		char *file = url_vendor_page(e[i].m->vendor), *slug;
 		for (j = i + 1; j < n && strcasecmp(e[j].m->vendor, e[i].m->vendor) == 0; j++)
 			;
-		if (prev && strcmp(prev, slug) == 0) { /* "Acme IIS" and "Acme-IIS" */
-			char *other = xasprintf("%s-%zu", slug, i);
-			free(slug);
-			slug = other;
-		}
-		file = xasprintf("vendor-%s.html", slug);
+		slug = xstrndup(file + strlen("vendor-"), strlen(file) - strlen("vendor-.html"));
 		index_entry_page(v, l, e + i, j - i, slug, e[i].m->vendor, file, NULL,
 		                 view_str(v, l, "vendor_lead"), groups, out);
 		free(file);
-		free(prev);
-		prev = slug;
+		free(slug);
 	}
-	free(prev);
 	free(e);
 	ctx = view_page(v, l, 0, "vendors.html", view_str(v, l, "vendors"),
 	                view_str(v, l, "vendors_intro"));

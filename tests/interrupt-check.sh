@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# An interrupted build leaves the previous site byte-identical, and the next
-# build cleans up after it: on a generated 2 000-file corpus (so that the
-# build takes long enough to be killed while it writes), a build is killed
-# with SIGKILL half-way, the old site is compared file by file, then a new
-# build succeeds and leaves no temporary folder behind.
+# The output folder.  On a generated 2 000-file corpus (so that a build
+# takes long enough to be stopped while it writes): builds killed with
+# SIGKILL half-way leave the previous site byte-identical and the next build
+# cleans up after them; SIGTERM and SIGINT stop a build, which removes its
+# own folder; a hidden --out is cleaned as well; two builds of one --out
+# take turns; --out is normalised, and an empty one is a usage error.
 set -eu
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
@@ -35,4 +36,64 @@ if ls -d "$tmp"/site.new-* >/dev/null 2>&1; then
 	echo "a temporary folder of an interrupted build was left behind"
 	exit 1
 fi
-echo "interrupt: $killed builds killed while writing, the site unchanged each time"
+
+# SIGTERM and SIGINT: the build stops, removes its own folder at once and
+# ends as the signal would; the site is unchanged.
+before=$(digest)
+printf '\nChanged again.\n' >>"$tmp/c/content/404.md"
+stopped=0
+for sig in TERM INT TERM INT; do
+	gen/statusgen build --content "$tmp/c/content" --iana "$tmp/c/iana.xml" --constants "$tmp/c/constants" --out "$tmp/site" 2>"$tmp/err" &
+	pid=$!
+	sleep "$(awk -v ms="$ms" 'BEGIN { printf "%.3f", ms * 5 / 8 / 1000 }')"
+	kill -"$sig" "$pid" 2>/dev/null || true
+	rc=0
+	wait "$pid" || rc=$?
+	[ "$(digest)" = "$before" ] || { echo "the site changed after SIG$sig"; exit 1; }
+	if ls -d "$tmp"/site.new-* >/dev/null 2>&1; then
+		echo "SIG$sig left the build folder behind"
+		exit 1
+	fi
+	[ $rc -gt 128 ] && stopped=$((stopped + 1))
+done
+[ $stopped -gt 0 ] || { echo "no build was stopped by a signal"; exit 1; }
+
+# A hidden --out: what a killed build leaves beside it is removed too.
+hidden=$tmp/.site
+gen/statusgen build --content "$tmp/c/content" --iana "$tmp/c/iana.xml" --constants "$tmp/c/constants" --out "$hidden" 2>/dev/null &
+pid=$!
+sleep "$(awk -v ms="$ms" 'BEGIN { printf "%.3f", ms * 4 / 8 / 1000 }')"
+kill -KILL "$pid" 2>/dev/null || true
+wait "$pid" 2>/dev/null || true
+gen/statusgen build --content "$tmp/c/content" --iana "$tmp/c/iana.xml" --constants "$tmp/c/constants" --out "$hidden/" 2>/dev/null
+if ls -d "$tmp"/.site.new-* >/dev/null 2>&1; then
+	echo "a killed build of a hidden --out left its folder behind"
+	exit 1
+fi
+
+# Two builds of one --out at once: they take turns, both succeed, and the
+# site is whole.
+rm -rf "$tmp/site"
+build &
+p1=$!
+build &
+p2=$!
+wait $p1 || { echo "the first of two builds at once failed"; exit 1; }
+wait $p2 || { echo "the second of two builds at once failed"; exit 1; }
+[ -f "$tmp/site/.statusgen" ] || { echo "two builds at once left a site without its mark"; exit 1; }
+n=$(find "$tmp/site" -type f | wc -l)
+build
+[ "$n" = "$(find "$tmp/site" -type f | wc -l)" ] || { echo "two builds at once left an incomplete site"; exit 1; }
+
+# --out with a trailing slash is the same folder; an empty one or '.' is a
+# usage error (exit 2) that touches nothing.
+gen/statusgen build --content "$tmp/c/content" --iana "$tmp/c/iana.xml" --constants "$tmp/c/constants" --out "$tmp/slash//" 2>/dev/null
+[ -f "$tmp/slash/.statusgen" ] || { echo "--out DIR/ did not build DIR"; exit 1; }
+for bad in '' . .. / "$tmp/slash/.."; do
+	rc=0
+	(cd "$tmp" && "$OLDPWD/gen/statusgen" build --content c/content --iana c/iana.xml --constants c/constants --out "$bad" 2>"$tmp/err") || rc=$?
+	[ $rc = 2 ] || { echo "--out '$bad': exit status $rc, not 2"; exit 1; }
+	[ "$(wc -l <"$tmp/err")" = 1 ] || { echo "--out '$bad': not one line:"; cat "$tmp/err"; exit 1; }
+done
+
+echo "interrupt: $killed builds killed while writing, $stopped stopped by SIGTERM or SIGINT, the site unchanged each time; a hidden --out cleaned; two builds at once take turns"

@@ -41,7 +41,7 @@ step "sitemap.xml is well-formed" xmllint --noout "$out/a/sitemap.xml"
 step "the GitHub workflow files are valid (action-validator)" bash -c \
 	'for f in .github/workflows/*.yml; do tests/node_modules/.bin/action-validator "$f" || exit 1; done'
 step "a rebuild rewrites only the files that changed" tests/incremental-check.sh
-step "a build killed while it writes leaves the site byte-identical" tests/interrupt-check.sh
+step "a build killed or stopped while it writes leaves the site byte-identical; builds take turns" tests/interrupt-check.sh
 step "statusgen new writes a skeleton that passes check, and never replaces a file" tests/skeleton-check.sh
 rm -rf "$out"
 echo "site: $pass passed, $fail failed"

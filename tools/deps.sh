@@ -19,8 +19,9 @@ if command -v pkg-config >/dev/null 2>&1; then
 	need_pc yaml-0.1 libyaml-dev
 	need_pc jansson libjansson-dev
 	need_pc opencc libopencc-dev
+	need_pc libutf8proc libutf8proc-dev
 else
-	missing="$missing libcmark-dev libxml2-dev libyaml-dev libjansson-dev libopencc-dev"
+	missing="$missing libcmark-dev libxml2-dev libyaml-dev libjansson-dev libopencc-dev libutf8proc-dev"
 fi
 if [ "$mode" = test ]; then
 	if command -v pkg-config >/dev/null 2>&1; then need_pc criterion libcriterion-dev; else missing="$missing libcriterion-dev"; fi

@@ -76,10 +76,40 @@ Test(outdir, without_a_commit_nothing_changes)
 	cr_expect_str_eq(s, "old");
 	free(s);
 	n = dir_list(d, &names);
-	cr_expect_eq(n, 1, "no build folder is left beside --out");
-	for (i = 0; i < n; i++)
+	cr_expect_eq(n, 2, "beside --out only its lock, no build folder");
+	for (i = 0; i < n; i++) {
+		cr_expect(strcmp(names[i], "site") == 0 || strcmp(names[i], "site.lock") == 0, "%s",
+		          names[i]);
 		free(names[i]);
+	}
 	free(names);
+	rm_rf(d);
+	free(out);
+	free(d);
+}
+
+/* A second write of one name fails and never goes through the hard link
+ * to the previous site (hostile input, class 5). */
+Test(outdir, a_second_write_of_one_name_never_changes_the_previous_site)
+{
+	char *d = scratch(), *out = path_join(d, "site"), *s;
+	struct outdir *od;
+
+	capture();
+	od = outdir_begin(out);
+	outdir_write(od, "a.html", "old", 3);
+	outdir_commit(od);
+	outdir_free(od);
+	od = outdir_begin(out);
+	cr_expect_eq(outdir_write(od, "a.html", "old", 3), 0, "linked from the previous site");
+	cr_expect_eq(outdir_write(od, "a.html", "evil", 4), -1);
+	cr_expect(outdir_failed(od));
+	outdir_free(od);
+	s = slurp(out, "a.html");
+	cr_expect_str_eq(s, "old", "the previous site is unchanged");
+	free(s);
+	cr_expect(strstr(captured(), "two files would be written to 'a.html'") != NULL, "%s",
+	          captured());
 	rm_rf(d);
 	free(out);
 	free(d);

@@ -72,3 +72,23 @@ Test(urls, a_reference_gets_its_address_and_text)
 	free(a.section), free(a.url), free(a.text);
 	free(d.draft), free(d.url), free(d.text);
 }
+
+/* The names the site gives its own pages and ids, which content may not take
+ * (hostile input, class 5). */
+Test(urls, names_the_site_uses_itself_are_taken)
+{
+	char *page = url_vendor_page("A.B");
+
+	cr_expect_str_eq(page, "vendor-a-b.html");
+	free(page);
+	cr_expect_not_null(url_page_taken("nonstandard"));
+	cr_expect_not_null(url_page_taken("vendor-nginx"));
+	cr_expect_not_null(url_page_taken("rfc-9110"));
+	cr_expect_not_null(url_page_taken("index"));
+	cr_expect_null(url_page_taken("guide"));
+	cr_expect_null(url_page_taken("vendors-guide"));
+	cr_expect_not_null(url_anchor_taken("main"));
+	cr_expect_not_null(url_anchor_taken("iana"));
+	cr_expect_not_null(url_anchor_taken("vendor"));
+	cr_expect_null(url_anchor_taken("nginx"));
+}
