@@ -189,21 +189,21 @@ run(const struct inputs *in, const struct build_options *given)
 	for (i = 0; i < c->npages; i++)
 		md_check(c->pages[i], c);
 
-	if (io_error)
-		rc = 2;
-	else if (diag_count(DIAG_ERROR) || (in->werror && diag_count(DIAG_WARNING)))
-		rc = 1;
-	else
-		rc = 0;
 	if (build) {
 		if (opening)
 			pthread_join(opener, NULL);
 		else
 			open_zhconv(&zh);
 		opt.zh = zh.z;
-		if (zh.z == NULL && rc == 0)
-			rc = 2; /* reported by zhconv_open */
+		if (zh.z == NULL)
+			io_error = 1; /* reported by zhconv_open */
 	}
+	if (io_error)
+		rc = 2;
+	else if (diag_count(DIAG_ERROR) || (in->werror && diag_count(DIAG_WARNING)))
+		rc = 1;
+	else
+		rc = 0;
 	if (rc == 0 && build) {
 		for (k = 0; k < CLASS__N; k++)
 			if (c->classes[k])

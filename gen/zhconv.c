@@ -17,6 +17,7 @@
 #include <opencc.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "gen.h"
 
@@ -31,9 +32,30 @@ static const struct pos nopos = {0, 0};
 struct zhconv *
 zhconv_open(const char *dir)
 {
-	struct zhconv *z = xcalloc(1, sizeof(*z));
-	char *tw = path_join(dir, TW_CONFIG);
+	struct zhconv *z;
+	char *tw, **names = NULL, *bad = NULL;
+	int n, i;
 
+	/* OpenCC opens the files itself: only regular files may be there (a
+	 * FIFO would block it, a link bring in text from elsewhere). */
+	n = dir_list(dir, &names);
+	for (i = 0; i < n; i++) {
+		char *path = path_join(dir, names[i]);
+		struct stat st;
+		if (bad == NULL && (lstat(path, &st) == -1 || !S_ISREG(st.st_mode)))
+			bad = xstrdup(path);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	if (bad) {
+		diag(DIAG_ERROR, bad, nopos,
+		     "not a regular file; OpenCC's folder holds only files");
+		free(bad);
+		return NULL;
+	}
+	z = xcalloc(1, sizeof(*z));
+	tw = path_join(dir, TW_CONFIG);
 	z->tw = opencc_open(tw);
 	if (z->tw == (opencc_t)-1) {
 		diag(DIAG_ERROR, tw, nopos, "OpenCC cannot load it: %s", opencc_error());

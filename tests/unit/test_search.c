@@ -1,5 +1,6 @@
 #include <criterion/criterion.h>
 #include <jansson.h>
+#include <sys/stat.h>
 
 #include "helpers.h"
 
@@ -86,4 +87,20 @@ Test(search, a_missing_opencc_configuration_is_reported)
 	           "tests/no-such-folder/s2twp-http-search.json: error: OpenCC cannot load it") !=
 	        NULL,
 	    "%s", captured());
+}
+
+/* A FIFO in OpenCC's folder would block OpenCC: refused before it opens. */
+Test(search, a_fifo_in_the_opencc_folder_is_refused)
+{
+	char *d = scratch_dir(), *fifo = path_join(d, "http-zh-tw.txt"), *want;
+
+	cr_assert_eq(mkfifo(fifo, 0644), 0);
+	capture();
+	cr_expect_null(zhconv_open(d));
+	want = xasprintf("%s: error: not a regular file", fifo);
+	cr_expect(strstr(captured(), want) != NULL, "%s", captured());
+	free(want);
+	rm_rf(d);
+	free(fifo);
+	free(d);
 }
