@@ -3,10 +3,14 @@ CC        ?= cc
 CFLAGS    ?= -O2 -g
 PKG_CONFIG ?= pkg-config
 PREFIX    ?= /usr/local
+# The IANA snapshot, where update-iana fetches it from, and its report.
+IANA_URL      ?= https://www.iana.org/assignments/http-status-codes/http-status-codes.xml
+IANA_SNAPSHOT ?= data/iana/http-status-codes.xml
+IANA_REPORT   ?= build/iana-drift.md
 STD        = -std=c11 -D_POSIX_C_SOURCE=200809L
 WARN       = -Wall -Wextra -Wformat=2 -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
              -Wno-unused-parameter
-PKGS       = libcmark libxml-2.0 yaml-0.1 jansson opencc libutf8proc
+PKGS       = libcmark libxml-2.0 yaml-0.1 jansson opencc libutf8proc libmicrohttpd
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS = $(STD) $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -pthread -MMD -MP
@@ -16,7 +20,8 @@ BUILD   ?= build/default
 SRCS     = gen/main.c gen/util.c gen/diag.c gen/par.c gen/names.c gen/model.c gen/urls.c \
            gen/frontmatter.c gen/fmkeys.c gen/content.c gen/registry.c gen/check.c gen/constants.c gen/zhspace.c \
            gen/markdown.c gen/escape.c gen/template.c gen/view.c gen/viewidx.c gen/outdir.c gen/export.c \
-           gen/zhconv.c gen/search.c gen/site.c gen/skeleton.c
+           gen/zhconv.c gen/search.c gen/site.c gen/skeleton.c gen/drift.c \
+           gen/serve.c
 LIBOBJS  = $(patsubst gen/%.c,$(BUILD)/%.o,$(filter-out gen/main.c,$(SRCS)))
 TESTS    = $(wildcard tests/unit/test_*.c)
 TESTOBJS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%.o,$(TESTS))
@@ -25,7 +30,7 @@ SHELLS   = .ci/run tools/deps.sh tools/bench/run.sh tests/e2e/run.sh tests/brows
            $(wildcard tests/*.sh) $(wildcard tests/e2e/*/setup)
 CSOURCES = gen/*.c gen/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c tools/bench/mkcorpus.c
 
-.PHONY: all site check test deps deps-test clean update-iana bench install lint pkg-check \
+.PHONY: all site serve check test deps deps-test clean update-iana bench install lint pkg-check \
         test-unit test-e2e test-content test-site test-browser test-asan test-tsan test-valgrind test-fuzz
 
 all: gen/statusgen
@@ -71,9 +76,16 @@ site: deps
 	@$(MAKE) --no-print-directory gen/statusgen
 	gen/statusgen build
 
+# The preview: builds, serves site/ at http://127.0.0.1:8000/ and rebuilds
+# and reloads the open pages on every change (statusgen serve; PORT=…).
+PORT ?= 8000
+serve: deps
+	@$(MAKE) --no-print-directory gen/statusgen
+	gen/statusgen serve --port $(PORT)
+
 check: deps
 	@$(MAKE) --no-print-directory gen/statusgen
-	gen/statusgen check
+	gen/statusgen check --iana $(IANA_SNAPSHOT)
 
 # Every test; each step runs all of its cases before it reports, and -k runs
 # every step even when one fails (the exit status still says it failed).
@@ -155,13 +167,19 @@ bench: deps tools/bench/mkcorpus
 tools/bench/mkcorpus: tools/bench/mkcorpus.c
 	$(CC) $(STD) $(WARN) $(CPPFLAGS) -O2 $(LDFLAGS) -o $@ tools/bench/mkcorpus.c
 
-# Fetches IANA's current registry over the network; `make check` then says
-# what changed against the content.
-update-iana:
-	curl -fsSL -o data/iana/http-status-codes.xml.new \
-	    https://www.iana.org/assignments/http-status-codes/http-status-codes.xml
-	mv data/iana/http-status-codes.xml.new data/iana/http-status-codes.xml
-	@$(MAKE) --no-print-directory check || true
+# Fetches IANA's current registry (IANA_URL: file://… works too) into
+# IANA_SNAPSHOT, when it is a valid snapshot; writes what changed, and which
+# content files need work, to IANA_REPORT (the body of the pull request the
+# iana workflow opens), then runs `make check`, which lists each at its line.
+update-iana: deps
+	@$(MAKE) --no-print-directory gen/statusgen
+	mkdir -p $(dir $(IANA_REPORT))
+	curl -fsSL -o $(IANA_SNAPSHOT).new "$(IANA_URL)"
+	gen/statusgen drift $(IANA_SNAPSHOT) $(IANA_SNAPSHOT).new >$(IANA_REPORT) || \
+	    { rm -f $(IANA_SNAPSHOT).new; exit 1; }
+	mv $(IANA_SNAPSHOT).new $(IANA_SNAPSHOT)
+	@cat $(IANA_REPORT)
+	@$(MAKE) --no-print-directory check IANA_SNAPSHOT=$(IANA_SNAPSHOT) || true
 
 # Installs the command and its man pages under $(DESTDIR)$(PREFIX).
 install: gen/statusgen

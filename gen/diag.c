@@ -38,6 +38,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static struct held *held;
 static size_t nheld, cap;
 static int hidden;
+static enum diag_format format = DIAG_FORMAT_TEXT;
 
 /* How many diagnostics of one kind a file shows before only counting them. */
 #define DIAG_MAX_KIND 20
@@ -89,22 +90,73 @@ put_visible(struct buf *b, const char *s)
 	}
 }
 
+/*
+ * Appends s as the data of a GitHub workflow command: '%', CR and LF are
+ * percent-encoded, and in a property value (`property`) ':' and ',' too.
+ * s has been through put_visible, so it holds no raw line break.
+ */
+static void
+put_github(struct buf *b, const char *s, int property)
+{
+	for (; *s; s++) {
+		if (*s == '%')
+			buf_puts(b, "%25");
+		else if (property && *s == ':')
+			buf_puts(b, "%3A");
+		else if (property && *s == ',')
+			buf_puts(b, "%2C");
+		else
+			buf_add(b, s, 1);
+	}
+}
+
+/* Appends the line of one diagnostic, in the chosen format, to b. */
+static void
+format_line(struct buf *b, enum diag_severity sev, const char *file, struct pos p, const char *msg)
+{
+	static const char *const github[DIAG__N] = {"notice", "warning", "error"};
+	struct buf f = {0}, m = {0};
+
+	put_visible(&f, file);
+	put_visible(&m, msg);
+	if (format == DIAG_FORMAT_GITHUB) {
+		buf_printf(b, "::%s file=", github[sev]);
+		put_github(b, f.s ? f.s : "", 1);
+		if (p.line > 0)
+			buf_printf(b, ",line=%d", p.line);
+		if (p.line > 0 && p.col > 0)
+			buf_printf(b, ",col=%d", p.col);
+		buf_puts(b, "::");
+		put_github(b, m.s ? m.s : "", 0);
+	} else {
+		buf_puts(b, f.s ? f.s : "");
+		if (p.line > 0 && p.col > 0)
+			buf_printf(b, ":%d:%d: %s: ", p.line, p.col, names[sev]);
+		else if (p.line > 0)
+			buf_printf(b, ":%d: %s: ", p.line, names[sev]);
+		else
+			buf_printf(b, ": %s: ", names[sev]);
+		buf_puts(b, m.s ? m.s : "");
+	}
+	buf_add(b, "\n", 1);
+	buf_free(&f);
+	buf_free(&m);
+}
+
+void
+diag_set_format(enum diag_format f)
+{
+	format = f;
+}
+
 void
 vdiag(enum diag_severity sev, const char *file, struct pos p, const char *fmt, va_list ap)
 {
 	struct buf b = {0}, msg = {0};
 
-	put_visible(&b, file);
-	if (p.line > 0 && p.col > 0)
-		buf_printf(&b, ":%d:%d: %s: ", p.line, p.col, names[sev]);
-	else if (p.line > 0)
-		buf_printf(&b, ":%d: %s: ", p.line, names[sev]);
-	else
-		buf_printf(&b, ": %s: ", names[sev]);
 	buf_vprintf(&msg, fmt, ap);
-	put_visible(&b, msg.s ? msg.s : "");
-	free(msg.s);
-	buf_add(&b, "\n", 1);
+	format_line(&b, sev, file, p, msg.s ? msg.s : "");
+	buf_free(&msg);
 
 	counts[sev]++;
 	pthread_mutex_lock(&lock);
@@ -199,13 +251,22 @@ struct kind_count {
 static void
 print_more(FILE *f, const char *file, struct kind_count *k, size_t *nk)
 {
+	struct pos none = {0, 0};
+	struct buf b = {0};
 	size_t i;
 
-	for (i = 0; i < *nk; i++)
-		if (k[i].more)
-			fprintf(
-			    f, "%s: note: %zu more like the one at line %d, column %d, not shown\n",
-			    file, k[i].more, k[i].first.line, k[i].first.col);
+	for (i = 0; i < *nk; i++) {
+		char *msg;
+		if (!k[i].more)
+			continue;
+		msg = xasprintf("%zu more like the one at line %d, column %d, not shown", k[i].more,
+		                k[i].first.line, k[i].first.col);
+		format_line(&b, DIAG_NOTE, file, none, msg);
+		fputs(b.s, f);
+		b.len = 0;
+		free(msg);
+	}
+	buf_free(&b);
 	*nk = 0;
 }
 

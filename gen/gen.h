@@ -116,6 +116,12 @@ enum diag_severity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR, DIAG__N };
 void diag(enum diag_severity sev, const char *file, struct pos p, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void vdiag(enum diag_severity sev, const char *file, struct pos p, const char *fmt, va_list ap);
+/* How diagnostics are written: `FILE:LINE:COL: error: MESSAGE` lines, or
+ * GitHub's workflow commands (`::error file=F,line=L,col=C::MESSAGE`), which
+ * put each on its line of a pull request's diff. */
+enum diag_format { DIAG_FORMAT_TEXT, DIAG_FORMAT_GITHUB };
+/* Sets the format of the diagnostics reported from now on. */
+void diag_set_format(enum diag_format f);
 /* Returns how many diagnostics of severity `sev` were reported (after
  * diag_flush(): printed, a repeated line counting once). */
 int diag_count(enum diag_severity sev);
@@ -438,5 +444,34 @@ int site_build(const struct corpus *c, const struct build_options *opt);
  * `code`, never replacing a file; `vendor` may be NULL.  Returns 0, or 2
  * after reporting.  Reports through diag(). */
 int skeleton_write(const char *dir, int code, const char *vendor, const struct registry *reg);
+
+/* ---------------------------------------------------------- serve.c */
+
+struct serve_options {
+	const char *bind;         /* --bind: an IPv4 or IPv6 address (127.0.0.1) */
+	int port;                 /* --port (8000; 0: any free one) */
+	const char *out;          /* the output folder the builds write */
+	const char *const *watch; /* the folders whose changes rebuild: the first
+	                             (the content) with its folders, the others
+	                             alone */
+	size_t nwatch;
+	const char *snapshot; /* the IANA snapshot, whose changes rebuild too */
+};
+/* `statusgen serve`: calls build(arg, &diagnostics) — which returns the
+ * build's exit status and the text of its diagnostics (the callee
+ * allocates, serve frees) — then serves o->out over HTTP until SIGINT or
+ * SIGTERM, rebuilding when a watched folder changes.  Prints the address on
+ * standard output.  Returns the exit status: 0 after a signal, 2 when it
+ * cannot listen or the first build left no site. */
+int serve(const struct serve_options *o, int (*build)(void *arg, char **diagnostics), void *arg);
+
+/* ---------------------------------------------------------- drift.c */
+
+/* Writes to f, in Markdown, what changed from registry `old` to `new`: codes
+ * added, removed, renamed or re-referenced, and the files of the content
+ * folder `content` that need work.  Returns the number of changes.  Reports
+ * nothing. */
+int drift_report(const struct registry *old, const struct registry *new, const char *content,
+                 FILE *f);
 
 #endif

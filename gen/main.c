@@ -21,8 +21,12 @@
 static const char usage[] =
     "usage: statusgen build [--content DIR] [--templates DIR] [--iana FILE] [--constants DIR]\n"
     "                       [--opencc DIR] [--out DIR] [--base-url URL] [--werror]\n"
+    "                       [--format text|github]\n"
     "       statusgen check [--content DIR] [--iana FILE] [--constants DIR] [--werror]\n"
+    "                       [--format text|github]\n"
     "       statusgen new NNN [--vendor NAME] [--content DIR] [--iana FILE]\n"
+    "       statusgen serve [build's options] [--port N] [--bind ADDR]\n"
+    "       statusgen drift OLD.xml NEW.xml [--content DIR]\n"
     "       statusgen --help | --version\n";
 
 static const char help[] =
@@ -33,6 +37,8 @@ static const char help[] =
     "  build   check the content, then write the site and codes.json into --out\n"
     "  check   check the content against SPEC §2 and the IANA snapshot only\n"
     "  new     write the skeleton of a new meaning of code NNN (never replaces a file)\n"
+    "  serve   build, serve --out over HTTP, and rebuild and reload the pages on a change\n"
+    "  drift   say, in Markdown, what IANA changed between two snapshots of its registry\n"
     "\n"
     "options (defaults are relative to the repository root):\n"
     "  --content DIR     content files                 (content)\n"
@@ -43,6 +49,9 @@ static const char help[] =
     "  --out DIR         output folder, replaced whole (site)\n"
     "  --base-url URL    address the site is published at, for sitemap.xml\n"
     "  --werror          treat warnings as errors\n"
+    "  --format FORMAT   diagnostics as text lines, or as GitHub annotations (text)\n"
+    "  --port N          serve: the port to listen on (8000; 0: any free one)\n"
+    "  --bind ADDR       serve: the address to listen on (127.0.0.1)\n"
     "  --vendor NAME     new: the product whose own meaning this is\n"
     "\n"
     "exit status: 0 clean, 1 content errors, 2 usage or I/O errors.\n"
@@ -265,6 +274,53 @@ out_path(const char *given)
 	return p;
 }
 
+/* What statusgen serve rebuilds with. */
+struct preview {
+	const struct inputs *in;
+	const struct build_options *opt;
+};
+
+/* serve's build: the diagnostics go to standard error and to the pages'
+ * overlay. */
+static int
+preview_build(void *arg, char **diagnostics)
+{
+	struct preview *p = arg;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	int rc;
+
+	if (f == NULL)
+		oom();
+	diag_reset(f);
+	rc = run(p->in, p->opt);
+	diag_reset(NULL);
+	fclose(f);
+	fputs(text, stderr);
+	fflush(stderr);
+	*diagnostics = text;
+	return rc;
+}
+
+/* statusgen drift: the report of what changed between two snapshots, on
+ * standard output.  Returns the exit status. */
+static int
+drift(const char *old_path, const char *new_path, const char *content)
+{
+	struct registry *old = NULL, *new = NULL;
+	int rc = registry_load(old_path, &old);
+
+	if (rc == 0)
+		rc = registry_load(new_path, &new);
+	if (rc == 0)
+		drift_report(old, new, content, stdout);
+	registry_free(old);
+	registry_free(new);
+	diag_flush();
+	return rc;
+}
+
 /* statusgen new: returns the exit status. */
 static int
 new_meaning(const char *content, const char *iana, const char *code_arg, const char *vendor)
@@ -292,21 +348,32 @@ int
 main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-	    {"content", required_argument, NULL, 'c'},  {"templates", required_argument, NULL, 't'},
-	    {"iana", required_argument, NULL, 'i'},     {"out", required_argument, NULL, 'o'},
-	    {"base-url", required_argument, NULL, 'b'}, {"werror", no_argument, NULL, 'W'},
-	    {"help", no_argument, NULL, 'h'},           {"version", no_argument, NULL, 'V'},
-	    {"vendor", required_argument, NULL, 'v'},   {"constants", required_argument, NULL, 'k'},
-	    {"opencc", required_argument, NULL, 'z'},   {NULL, 0, NULL, 0},
+	    {"content", required_argument, NULL, 'c'},
+	    {"templates", required_argument, NULL, 't'},
+	    {"iana", required_argument, NULL, 'i'},
+	    {"out", required_argument, NULL, 'o'},
+	    {"base-url", required_argument, NULL, 'b'},
+	    {"werror", no_argument, NULL, 'W'},
+	    {"help", no_argument, NULL, 'h'},
+	    {"version", no_argument, NULL, 'V'},
+	    {"vendor", required_argument, NULL, 'v'},
+	    {"constants", required_argument, NULL, 'k'},
+	    {"opencc", required_argument, NULL, 'z'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"port", required_argument, NULL, 'p'},
+	    {"bind", required_argument, NULL, 'a'},
+	    {NULL, 0, NULL, 0},
 	};
 	/* Which options each command takes. */
-	static const char build_opts[] = "ctikzobW", check_opts[] = "cikW", new_opts[] = "civ";
+	static const char build_opts[] = "ctikzobWf", check_opts[] = "cikWf", new_opts[] = "civ",
+	                  drift_opts[] = "c", serve_opts[] = "ctikzobWfpa";
 	struct build_options opt = {"templates", "site", DEFAULT_BASE_URL, 0, "data/opencc",
 	                            NULL,        1};
 	struct inputs in = {"content", "data/iana/http-status-codes.xml", "data/constants", NULL, 0,
 	                    0};
 	const char *cmd, *takes, *vendor = NULL, *code_arg = NULL;
 	char today_buf[11], *out = NULL;
+	struct serve_options sopt = {"127.0.0.1", 8000, NULL, NULL, 0, NULL};
 	int ch, rc, idx = 0;
 
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
@@ -329,6 +396,10 @@ main(int argc, char **argv)
 		takes = check_opts;
 	else if (strcmp(cmd, "new") == 0)
 		takes = new_opts;
+	else if (strcmp(cmd, "drift") == 0)
+		takes = drift_opts;
+	else if (strcmp(cmd, "serve") == 0)
+		takes = serve_opts;
 	else {
 		fputs(usage, stderr);
 		return 2;
@@ -341,6 +412,13 @@ main(int argc, char **argv)
 		}
 		code_arg = argv[2];
 		optind = 3;
+	}
+	if (takes == drift_opts) {
+		if (argc < 4 || argv[2][0] == '-' || argv[3][0] == '-') {
+			fputs(usage, stderr);
+			return 2;
+		}
+		optind = 4;
 	}
 	while ((ch = getopt_long(argc, argv, "", longopts, &idx)) != -1) {
 		if (ch == 'h') {
@@ -389,13 +467,38 @@ main(int argc, char **argv)
 		case 'v':
 			vendor = optarg;
 			break;
+		case 'p': {
+			char *end;
+			long port = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || port < 0 || port > 65535) {
+				fprintf(stderr, "statusgen serve: --port is 0 to 65535, not '%s'\n",
+				        optarg);
+				return 2;
+			}
+			sopt.port = (int)port;
+			break;
+		}
+		case 'a':
+			sopt.bind = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "github") == 0) {
+				diag_set_format(DIAG_FORMAT_GITHUB);
+			} else if (strcmp(optarg, "text") != 0) {
+				fprintf(stderr,
+				        "statusgen %s: --format is text or github, not '%s'\n", cmd,
+				        optarg);
+				return 2;
+			}
+			break;
 		}
 	}
 	if (optind < argc) {
 		fputs(usage, stderr);
 		return 2;
 	}
-	if (strcmp(cmd, "build") == 0 && (out = out_path(opt.out)) == NULL) {
+	if ((strcmp(cmd, "build") == 0 || takes == serve_opts) &&
+	    (out = out_path(opt.out)) == NULL) {
 		fprintf(stderr,
 		        "statusgen build: --out '%s' names no folder that a build could "
 		        "replace (not empty, '.', '..' or '/')\n",
@@ -406,6 +509,11 @@ main(int argc, char **argv)
 		opt.out = out;
 
 	LIBXML_TEST_VERSION
+	if (takes == drift_opts) {
+		rc = drift(argv[2], argv[3], in.content);
+		xmlCleanupParser();
+		return rc;
+	}
 	if (code_arg) {
 		rc = new_meaning(in.content, in.iana, code_arg, vendor);
 		diag_flush();
@@ -413,7 +521,19 @@ main(int argc, char **argv)
 	}
 	opt.jobs = par_jobs(getenv("STATUSGEN_JOBS"));
 	in.today = today_date(today_buf);
-	in.build = strcmp(cmd, "build") == 0;
+	in.build = strcmp(cmd, "build") == 0 || takes == serve_opts;
+	if (takes == serve_opts) {
+		struct preview p = {&in, &opt};
+		const char *watch[] = {in.content, opt.templates, in.constants, opt.opencc};
+		sopt.out = opt.out;
+		sopt.watch = watch;
+		sopt.nwatch = 4;
+		sopt.snapshot = in.iana;
+		rc = serve(&sopt, preview_build, &p);
+		xmlCleanupParser();
+		free(out);
+		return rc;
+	}
 	if (in.build) {
 		struct sigaction sa;
 		memset(&sa, 0, sizeof(sa));

@@ -43,6 +43,8 @@ step "the GitHub workflow files are valid (action-validator)" bash -c \
 step "a rebuild rewrites only the files that changed" tests/incremental-check.sh
 step "a build killed or stopped while it writes leaves the site byte-identical; builds take turns" tests/interrupt-check.sh
 step "statusgen new writes a skeleton that passes check, and never replaces a file" tests/skeleton-check.sh
+step "make update-iana reports what IANA changed, offline; a bad download is refused" tests/update-iana-check.sh
+step "statusgen serve serves, rebuilds on an edit, reports a broken file, refuses traversal" tests/serve-check.sh
 rm -rf "$out"
 echo "site: $pass passed, $fail failed"
 [ $fail = 0 ]

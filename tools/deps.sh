@@ -20,8 +20,9 @@ if command -v pkg-config >/dev/null 2>&1; then
 	need_pc jansson libjansson-dev
 	need_pc opencc libopencc-dev
 	need_pc libutf8proc libutf8proc-dev
+	need_pc libmicrohttpd libmicrohttpd-dev
 else
-	missing="$missing libcmark-dev libxml2-dev libyaml-dev libjansson-dev libopencc-dev libutf8proc-dev"
+	missing="$missing libcmark-dev libxml2-dev libyaml-dev libjansson-dev libopencc-dev libutf8proc-dev libmicrohttpd-dev"
 fi
 if [ "$mode" = test ]; then
 	if command -v pkg-config >/dev/null 2>&1; then need_pc criterion libcriterion-dev; else missing="$missing libcriterion-dev"; fi
@@ -36,6 +37,7 @@ if [ "$mode" = test ]; then
 	need_cmd mandoc mandoc
 	need_cmd shellcheck shellcheck
 	need_cmd opencc opencc
+	need_cmd curl curl
 	# A Chinese font, so that the browser tests and screenshots render 中文.
 	fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || missing="$missing fonts-noto-cjk"
 	# libFuzzer and the sanitizer runtimes for clang.

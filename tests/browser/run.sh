@@ -32,6 +32,14 @@ mkdir -p "$HOME"
 CHROMIUM=$chromium node tests/browser/browser.mjs "$tmp/site" "$tmp/shots" "$tmp/counts"
 pass=0 fail=1
 [ -s "$tmp/counts" ] && read -r pass fail <"$tmp/counts"
+# The preview server (statusgen serve): live reload and the error overlay.
+if [ -z "${BROWSER_TESTS:-}" ] || echo serve | grep -qiE "$BROWSER_TESTS"; then
+	CHROMIUM=$chromium node tests/browser/serve.mjs "$tmp/serve-counts"
+	p2=0 f2=1
+	[ -s "$tmp/serve-counts" ] && read -r p2 f2 <"$tmp/serve-counts"
+	pass=$((pass + p2))
+	fail=$((fail + f2))
+fi
 if [ $update = 1 ] && [ "$fail" = 0 ]; then
 	mkdir -p docs/screenshots
 	cp "$tmp"/shots/*.png docs/screenshots/
