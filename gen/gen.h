@@ -445,6 +445,14 @@ int site_build(const struct corpus *c, const struct build_options *opt);
  * after reporting.  Reports through diag(). */
 int skeleton_write(const char *dir, int code, const char *vendor, const struct registry *reg);
 
+/* --------------------------------------------------------- httpex.c */
+
+struct cmark_node;
+/* Replaces each ```http code block of document `doc` (language l) by its
+ * labelled, highlighted form; a block that does not start with a request
+ * or status line is left as it is.  Reports nothing. */
+void http_examples(struct cmark_node *doc, enum lang l);
+
 /* ---------------------------------------------------------- serve.c */
 
 struct serve_options {
