@@ -69,6 +69,10 @@ int file_read(const char *path, size_t limit, char **data, size_t *len);
 const char *file_error(int e);
 /* Writes `len` bytes to `path`, replacing it.  Returns 0, or -1 with errno set. */
 int file_write(const char *path, const char *data, size_t len);
+/* Writes `len` bytes to a new file `path`; never opens one that exists (it
+ * could be a hard link to another file).  Returns 0, or -1 with errno set
+ * (EEXIST when it exists). */
+int file_create(const char *path, const char *data, size_t len);
 /* Creates directory `path` and its parents.  Returns 0, or -1 with errno set. */
 int mkdir_p(const char *path);
 /* Removes `path` and everything below it, never following a symbolic link;

@@ -115,32 +115,6 @@ keep_previous(struct outdir *od, const char *rel, char *path, const char *data, 
 	return kept;
 }
 
-/* Writes a new file at `path`; never opens one that exists, which could be
- * a hard link to the previous site (keep_previous) that a second write
- * would change in place.  Returns 0, or -1 with errno set (EEXIST). */
-static int
-write_new(const char *path, const char *data, size_t len)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	size_t done = 0;
-
-	if (fd == -1)
-		return -1;
-	while (done < len) {
-		ssize_t n = write(fd, data + done, len - done);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			int e = errno;
-			close(fd);
-			errno = e;
-			return -1;
-		}
-		done += (size_t)n;
-	}
-	return close(fd);
-}
-
 int
 outdir_write(struct outdir *od, const char *rel, const char *data, size_t len)
 {
@@ -157,14 +131,16 @@ outdir_write(struct outdir *od, const char *rel, const char *data, size_t len)
 		free(path);
 		return 0;
 	}
-	rc = write_new(path, data, len);
+	/* A new file, never one that exists: it could be a hard link to the
+	 * previous site (keep_previous) that a second write would change. */
+	rc = file_create(path, data, len);
 	if (rc == -1 && errno == ENOENT && strchr(rel, '/')) {
 		if (make_parent(path) == -1) {
 			io_failure(od, errno);
 			free(path);
 			return -1;
 		}
-		rc = write_new(path, data, len);
+		rc = file_create(path, data, len);
 	}
 	if (rc == -1 && errno == EEXIST) {
 		/* Two pages of one name: a bug of statusgen's, as urls.c refuses

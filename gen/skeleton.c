@@ -7,11 +7,9 @@
  * skeleton passes `statusgen check` as it is.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "gen.h"
 
@@ -70,7 +68,7 @@ skeleton_write(const char *dir, int code, const char *vendor, const struct regis
 	struct buf b = {0};
 	struct pos none = {0, 0};
 	char *slug = NULL, *name, *path, line[512];
-	int fd, k, rc = 0;
+	int k, rc = 0;
 	size_t i;
 
 	if (code < 0 || code > 999) {
@@ -165,27 +163,17 @@ skeleton_write(const char *dir, int code, const char *vendor, const struct regis
 		buf_puts(&b, body_en_received);
 	buf_puts(&b, body_en_rest);
 
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
-	if (fd == -1) {
+	if (file_create(path, b.s, b.len) == -1) {
 		if (errno == EEXIST) {
 			diag(DIAG_ERROR, path, none,
 			     "already exists; statusgen new never replaces a file");
 			rc = 1;
 		} else {
-			diag(DIAG_ERROR, path, none, "cannot create: %s", strerror(errno));
+			diag(DIAG_ERROR, path, none, "cannot write: %s", strerror(errno));
 			rc = 2;
 		}
 	} else {
-		if (write(fd, b.s, b.len) != (ssize_t)b.len) {
-			diag(DIAG_ERROR, path, none, "cannot write: %s", strerror(errno));
-			rc = 2;
-		}
-		if (close(fd) == -1 && rc == 0) {
-			diag(DIAG_ERROR, path, none, "cannot write: %s", strerror(errno));
-			rc = 2;
-		}
-		if (rc == 0)
-			printf("%s\n", path);
+		printf("%s\n", path);
 	}
 	buf_free(&b);
 	free(path);

