@@ -351,19 +351,15 @@ void
 key_vendor(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
 {
 	const char *s = want_line(f, v, "'vendor'");
-	size_t i = 0, at;
+	uint32_t cp;
+	long at;
 
-	while (s && s[i]) {
-		uint32_t cp;
-		at = i;
-		cp = utf8_next(s, &i);
-		if (cp_invisible(cp)) {
-			fm_error(f, v,
-			         "'vendor' holds the invisible character U+%04X (at byte %zu): two "
-			         "names that look the same must be the same name",
-			         (unsigned)cp, at + 1);
-			return;
-		}
+	if (s && (at = find_cp(s, cp_invisible, &cp)) >= 0) {
+		fm_error(f, v,
+		         "'vendor' holds the invisible character U+%04X (at byte %ld): two names "
+		         "that look the same must be the same name",
+		         (unsigned)cp, at + 1);
+		return;
 	}
 	f->m->pos_vendor = mark_pos(f, v->start_mark);
 	if (s) {

@@ -105,8 +105,11 @@ int cp_control(uint32_t c);
  * around it: zero-width and format characters, bidirectional controls,
  * line and paragraph separators, soft hyphen, tags. */
 int cp_invisible(uint32_t c);
-/* Returns the offset of the first cp_control() character of s (valid
- * UTF-8), or -1 when there is none; *cp gets the code point. */
+/* Returns the offset of the first character of s for which bad() is true
+ * (bad must be false for printable ASCII), or -1 when there is none; *cp
+ * gets the code point. */
+long find_cp(const char *s, int (*bad)(uint32_t), uint32_t *cp);
+/* find_cp(s, cp_control, cp). */
 long find_control(const char *s, uint32_t *cp);
 /* Returns a copy of s (valid UTF-8) without its cp_control() characters;
  * the caller frees it. */

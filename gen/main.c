@@ -226,13 +226,21 @@ run(const struct inputs *in, const struct build_options *given)
 	return finish(rc, build);
 }
 
+/* Returns 1 for what a vendor's name, one line of visible text, may not hold. */
+static int
+unwritable(uint32_t c)
+{
+	return cp_control(c) || c == '\n' || c == '\t' || cp_invisible(c);
+}
+
 /* Returns 1 if `--vendor` can be written into a skeleton that passes check:
  * one line of visible UTF-8 text; else reports why and returns 0. */
 static int
 vendor_name_ok(const char *vendor)
 {
 	struct pos none = {0, 0};
-	size_t i = 0, bad;
+	size_t bad;
+	uint32_t cp;
 
 	if (vendor[0] == '\0') {
 		diag(DIAG_ERROR, "statusgen new", none, "--vendor needs a name");
@@ -242,15 +250,11 @@ vendor_name_ok(const char *vendor)
 		diag(DIAG_ERROR, "statusgen new", none, "--vendor is not UTF-8 text");
 		return 0;
 	}
-	while (vendor[i]) {
-		uint32_t cp = utf8_next(vendor, &i);
-		if (cp_control(cp) || cp == '\n' || cp == '\t' || cp_invisible(cp)) {
-			diag(DIAG_ERROR, "statusgen new", none,
-			     "--vendor '%s' holds U+%04X: a vendor's name is one line of visible "
-			     "text",
-			     vendor, (unsigned)cp);
-			return 0;
-		}
+	if (find_cp(vendor, unwritable, &cp) >= 0) {
+		diag(DIAG_ERROR, "statusgen new", none,
+		     "--vendor '%s' holds U+%04X: a vendor's name is one line of visible text",
+		     vendor, (unsigned)cp);
+		return 0;
 	}
 	return 1;
 }

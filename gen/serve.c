@@ -38,8 +38,8 @@
 /* Quiet time after the last change before a rebuild: an editor's save is
  * several events. */
 #define DEBOUNCE_MS 25
-/* Largest file served through memory (HTML, to add the script); others go
- * from their file descriptor. */
+/* The largest page served (read into memory to add the script); other
+ * files go from their file descriptor. */
 #define HTML_MAX (16 * 1024 * 1024)
 
 /* The script added to every served page: reloads on a new build, shows the
@@ -172,13 +172,33 @@ safe_url(const char *url)
 	return 1;
 }
 
+/* Queues an empty response with one header (NULL: none). */
+static enum MHD_Result
+empty(struct MHD_Connection *c, unsigned status, const char *header, const char *value)
+{
+	struct MHD_Response *r = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
+	enum MHD_Result ok;
+
+	if (header)
+		MHD_add_response_header(r, header, value);
+	ok = MHD_queue_response(c, status, r);
+	MHD_destroy_response(r);
+	return ok;
+}
+
 /* Serves a file of the site: only a regular file whose real path is inside
- * the output folder.  HTML gets the live script before </body>. */
+ * the output folder.  HTML gets the live script before </body> and is never
+ * kept by the browser; the rest may be kept and revalidated: a rebuild keeps
+ * the modification time of every file it does not change (outdir.c links
+ * them), so the search index is not fetched again after an edit of one
+ * page. */
 static enum MHD_Result
 serve_file(struct MHD_Connection *c, const char *url)
 {
-	char *path, *real = NULL;
+	char *path, *real = NULL, date[64];
+	const char *type, *cache = "no-store", *since;
 	struct stat st;
+	struct tm tm;
 	int fd = -1;
 	size_t n = strlen(out_real);
 	struct MHD_Response *r;
@@ -191,10 +211,7 @@ serve_file(struct MHD_Connection *c, const char *url)
 		/* A folder: its index, at an address that ends in '/' so that
 		 * the page's relative links work. */
 		char *to = xasprintf("%s/", url);
-		r = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
-		MHD_add_response_header(r, "Location", to);
-		ok = MHD_queue_response(c, 301, r);
-		MHD_destroy_response(r);
+		ok = empty(c, 301, "Location", to);
 		free(to);
 		free(real);
 		free(path);
@@ -209,48 +226,38 @@ serve_file(struct MHD_Connection *c, const char *url)
 		free(real);
 		return reply(c, 404, "text/plain; charset=utf-8", "not found\n");
 	}
-	if (strcmp(content_type(real), "text/html; charset=utf-8") == 0 && st.st_size < HTML_MAX) {
+	type = content_type(real);
+	if (strcmp(type, "text/html; charset=utf-8") == 0) {
 		struct buf b = {0};
-		char *html = xmalloc((size_t)st.st_size + 1), *end;
-		ssize_t got = read(fd, html, (size_t)st.st_size);
-		html[got > 0 ? got : 0] = '\0';
+		char *html, *end;
+		size_t len;
+		close(fd);
+		if (file_read(real, HTML_MAX, &html, &len) == -1) {
+			free(real);
+			return reply(c, 404, "text/plain; charset=utf-8", "not found\n");
+		}
 		end = strstr(html, "</body>");
-		buf_add(&b, html, end ? (size_t)(end - html) : strlen(html));
+		buf_add(&b, html, end ? (size_t)(end - html) : len);
 		buf_puts(&b, "<script src=\"" OWN "live.js\"></script>\n");
 		buf_puts(&b, end ? end : "");
 		free(html);
-		close(fd);
 		r = MHD_create_response_from_buffer(b.len, b.s, MHD_RESPMEM_MUST_FREE);
 	} else {
-		/* The rest may be kept and revalidated: a rebuild keeps the
-		 * modification time of every file it does not change (outdir.c
-		 * links them), so the search index is not fetched again after an
-		 * edit of one page. */
-		char date[64];
-		struct tm tm;
-		const char *since = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-		                                                MHD_HTTP_HEADER_IF_MODIFIED_SINCE);
 		gmtime_r(&st.st_mtime, &tm);
 		strftime(date, sizeof(date), "%a, %d %b %Y %H:%M:%S GMT", &tm);
+		since = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+		                                    MHD_HTTP_HEADER_IF_MODIFIED_SINCE);
 		if (since && strcmp(since, date) == 0) {
 			close(fd);
 			free(real);
-			r = MHD_create_response_from_buffer(0, "", MHD_RESPMEM_PERSISTENT);
-			ok = MHD_queue_response(c, MHD_HTTP_NOT_MODIFIED, r);
-			MHD_destroy_response(r);
-			return ok;
+			return empty(c, MHD_HTTP_NOT_MODIFIED, NULL, NULL);
 		}
 		r = MHD_create_response_from_fd((uint64_t)st.st_size, fd);
 		MHD_add_response_header(r, MHD_HTTP_HEADER_LAST_MODIFIED, date);
-		MHD_add_response_header(r, "Content-Type", content_type(real));
-		MHD_add_response_header(r, "Cache-Control", "no-cache");
-		free(real);
-		ok = MHD_queue_response(c, 200, r);
-		MHD_destroy_response(r);
-		return ok;
+		cache = "no-cache";
 	}
-	MHD_add_response_header(r, "Content-Type", content_type(real));
-	MHD_add_response_header(r, "Cache-Control", "no-store");
+	MHD_add_response_header(r, "Content-Type", type);
+	MHD_add_response_header(r, "Cache-Control", cache);
 	free(real);
 	ok = MHD_queue_response(c, 200, r);
 	MHD_destroy_response(r);

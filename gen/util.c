@@ -511,21 +511,27 @@ cp_invisible(uint32_t c)
 }
 
 long
-find_control(const char *s, uint32_t *cp)
+find_cp(const char *s, int (*bad)(uint32_t), uint32_t *cp)
 {
 	size_t i = 0, at;
 
 	while (s[i]) {
 		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
-			i++;
+			i++; /* printable ASCII: never what is looked for */
 			continue;
 		}
 		at = i;
 		*cp = utf8_next(s, &i);
-		if (cp_control(*cp))
+		if (bad(*cp))
 			return (long)at;
 	}
 	return -1;
+}
+
+long
+find_control(const char *s, uint32_t *cp)
+{
+	return find_cp(s, cp_control, cp);
 }
 
 char *

@@ -81,24 +81,23 @@ read -r median worst < <(printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = 
 
 # A broken front matter: the status says so with the position; the site
 # stays; the fix makes it good again.
+# Waits (10 s at most) until the status says "ok":$1; leaves it in $tmp/status.
+wait_status() {
+	for _ in $(seq 200); do
+		curl -fsS "${url}__statusgen/status" >"$tmp/status"
+		grep -q "\"ok\":$1" "$tmp/status" && return 0
+		sleep 0.05
+	done
+	return 1
+}
 good=$(gen)
 cp "$tmp/content/404.md" "$tmp/404.md"
 sed -i '2s/.*/code: [404/' "$tmp/content/404.md"
-for _ in $(seq 200); do
-	curl -fsS "${url}__statusgen/status" >"$tmp/status"
-	grep -q '"ok":false' "$tmp/status" && break
-	sleep 0.05
-done
-grep -q '"ok":false' "$tmp/status" || fail "a broken file did not make the status fail"
+wait_status false || fail "a broken file did not make the status fail"
 grep -q '404.md:[0-9]*:[0-9]*: error' "$tmp/status" || fail "the status lacks the error's position: $(cat "$tmp/status")"
 curl -fsS "${url}en/404.html" 2>/dev/null | grep -q "Edit number 20 of" || fail "the last good page is not served"
 cp "$tmp/404.md" "$tmp/content/404.md"
-for _ in $(seq 200); do
-	curl -fsS "${url}__statusgen/status" >"$tmp/status"
-	grep -q '"ok":true' "$tmp/status" && break
-	sleep 0.05
-done
-grep -q '"ok":true' "$tmp/status" || fail "the fix did not make the status good"
+wait_status true || fail "the fix did not make the status good"
 [ "$(gen)" -gt "$good" ] || fail "the fix did not make a new generation"
 
 # The port taken: a clear message, exit 2.
