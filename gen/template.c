@@ -376,8 +376,14 @@ struct marks {
 	int slot;    /* data-slot */
 	int is_void; /* <meta>, <br>: no content, no end tag */
 	int raw;     /* <script>, <style>: content as is */
-	char *open;  /* "<name a="v"…" when no data-attr-* changes attributes, else NULL */
+	char *open;  /* "<name a="v"…>" when no data-attr-* changes attributes, else NULL */
 	char *close; /* "</name>" */
+	/* Otherwise the start tag is part[0], the attribute of marker dyn[0],
+	 * part[1], … part[nattr]: the template's own attributes, already
+	 * written, between the ones filled from data (in the template's order,
+	 * the markers without an attribute of their name last). */
+	char *part[17];
+	xmlAttrPtr dyn[16];
 };
 
 struct text {
@@ -401,6 +407,52 @@ is_marker(const xmlAttrPtr a)
 
 static void render_children(struct fill *, xmlNodePtr, struct buf *);
 static void put_static_attr(struct buf *b, const char *name, const char *value);
+
+/* Returns the data-attr-NAME marker of mk, or -1. */
+static int
+marker_of(const struct marks *mk, const char *name)
+{
+	int i;
+
+	for (i = 0; i < mk->nattr; i++)
+		if (strcmp((const char *)mk->attr[i]->name + 10, name) == 0)
+			return i;
+	return -1;
+}
+
+/* Writes what it can of n's start tag once: mk->open, or mk->part. */
+static void
+start_tag(struct marks *mk, xmlNodePtr n)
+{
+	struct buf b = {0};
+	xmlAttrPtr a;
+	int used[16] = {0}, i, k = 0;
+
+	buf_puts(&b, "<");
+	buf_puts(&b, (const char *)n->name);
+	for (a = n->properties; a; a = a->next) {
+		if (is_marker(a))
+			continue;
+		if ((i = marker_of(mk, (const char *)a->name)) < 0) {
+			put_static_attr(&b, (const char *)a->name, attr_value(a));
+			continue;
+		}
+		used[i] = 1;
+		mk->part[k] = buf_detach(&b);
+		mk->dyn[k++] = mk->attr[i];
+	}
+	for (i = 0; i < mk->nattr; i++) {
+		if (used[i])
+			continue;
+		mk->part[k] = buf_detach(&b);
+		mk->dyn[k++] = mk->attr[i];
+	}
+	buf_puts(&b, ">");
+	if (mk->nattr == 0)
+		mk->open = buf_detach(&b);
+	else
+		mk->part[k] = buf_detach(&b);
+}
 
 /* Works out the marks of element n and its descendants. */
 static void
@@ -449,16 +501,7 @@ compile(xmlNodePtr n, int raw)
 		mk->is_void = is_void(name);
 		mk->raw = strcmp(name, "script") == 0 || strcmp(name, "style") == 0;
 		mk->close = xasprintf("</%s>", name);
-		if (mk->nattr == 0) {
-			struct buf b = {0};
-			buf_puts(&b, "<");
-			buf_puts(&b, name);
-			for (a = n->properties; a; a = a->next)
-				if (!is_marker(a))
-					put_static_attr(&b, (const char *)a->name, attr_value(a));
-			buf_puts(&b, ">");
-			mk->open = buf_detach(&b);
-		}
+		start_tag(mk, n);
 		n->_private = mk;
 		raw = mk->raw;
 	}
@@ -478,9 +521,13 @@ uncompile(xmlNodePtr n)
 		free(((struct text *)n->_private)->escaped);
 		free(n->_private);
 	} else if (n->_private && n->type == XML_ELEMENT_NODE) {
-		free(((struct marks *)n->_private)->open);
-		free(((struct marks *)n->_private)->close);
-		free(n->_private);
+		struct marks *mk = n->_private;
+		int i;
+		for (i = 0; mk->nattr && i <= mk->nattr; i++)
+			free(mk->part[i]);
+		free(mk->open);
+		free(mk->close);
+		free(mk);
 	}
 	n->_private = NULL;
 }
@@ -498,58 +545,41 @@ put_static_attr(struct buf *b, const char *name, const char *value)
 	buf_puts(b, "\"");
 }
 
-/* Writes one attribute NAME="value"; the value comes from a data-attr-NAME
- * marker when there is one (and the attribute is left out when it is null). */
+/* Writes the attribute that marker data-attr-NAME fills: NAME="value", or
+ * nothing when the value is null. */
 static void
-render_attr(struct fill *f, xmlNodePtr n, struct buf *b, const char *name, const char *value,
-            const struct marks *mk, int *used)
+dyn_attr(struct fill *f, xmlNodePtr n, struct buf *b, xmlAttrPtr marker)
 {
-	int i;
+	const char *name = (const char *)marker->name + 10;
+	json_t *v = lookup_known(f, n, attr_value(marker));
+	size_t mark = b->len;
 
-	for (i = 0; i < mk->nattr; i++) {
-		if (strcmp((const char *)mk->attr[i]->name + 10, name) != 0)
-			continue;
-		used[i] = 1;
-		{
-			json_t *v = lookup_known(f, n, attr_value(mk->attr[i]));
-			size_t mark = b->len;
-			buf_puts(b, " ");
-			buf_puts(b, name);
-			buf_puts(b, "=\"");
-			if (!put_scalar(b, v, esc_attr)) {
-				b->len = mark; /* null: no attribute */
-				if (b->s)
-					b->s[b->len] = '\0';
-				return;
-			}
-			buf_puts(b, "\"");
-		}
+	buf_puts(b, " ");
+	buf_puts(b, name);
+	buf_puts(b, "=\"");
+	if (!put_scalar(b, v, esc_attr)) {
+		b->len = mark; /* null: no attribute */
+		if (b->s)
+			b->s[b->len] = '\0';
 		return;
 	}
-	put_static_attr(b, name, value);
+	buf_puts(b, "\"");
 }
 
 /* Writes element n once, with the scopes as they are (no data-repeat). */
 static void
 render_element(struct fill *f, xmlNodePtr n, struct buf *b, const struct marks *mk)
 {
-	int used[16] = {0}, i;
-	xmlAttrPtr a;
+	int i;
 
 	if (mk->open) {
 		buf_puts(b, mk->open);
 	} else {
-		buf_puts(b, "<");
-		buf_puts(b, (const char *)n->name);
-		for (a = n->properties; a; a = a->next)
-			if (!is_marker(a))
-				render_attr(f, n, b, (const char *)a->name, attr_value(a), mk,
-				            used);
-		for (i = 0; i < mk->nattr; i++)
-			if (!used[i])
-				render_attr(f, n, b, (const char *)mk->attr[i]->name + 10, "", mk,
-				            used);
-		buf_puts(b, ">");
+		for (i = 0; i < mk->nattr; i++) {
+			buf_puts(b, mk->part[i]);
+			dyn_attr(f, n, b, mk->dyn[i]);
+		}
+		buf_puts(b, mk->part[mk->nattr]);
 	}
 	if (mk->is_void)
 		return;
