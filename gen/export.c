@@ -15,6 +15,8 @@
 
 #define SCHEMA_VERSION 1
 
+static void put_members(struct buf *b, const json_t *j);
+
 static json_t *
 str_or_null(const char *s)
 {
@@ -35,7 +37,8 @@ lang_pair(char *const v[LANG__N])
 	return o;
 }
 
-/* Returns a new JSON object describing meaning m (the caller owns it). */
+/* Returns a new JSON object describing meaning m but for its "body",
+ * which put_meaning adds (the caller owns it). */
 static json_t *
 export_meaning(const struct meaning *m)
 {
@@ -114,8 +117,6 @@ export_meaning(const struct meaning *m)
 	}
 	json_object_set_new(o, "url", x);
 
-	json_object_set_new(o, "body", lang_pair(m->html));
-
 	if (m->registry == REG_IANA && m->iana) {
 		x = json_object();
 		json_object_set_new(x, "description", json_string_nocheck(m->iana->description));
@@ -129,6 +130,46 @@ export_meaning(const struct meaning *m)
 	json_object_set_new(o, "conflicts_with_iana",
 	                    json_boolean(m->registry != REG_IANA && m->iana != NULL));
 	return o;
+}
+
+/*
+ * Appends meaning m as a JSON object, keys sorted: "aliases", then "body"
+ * written with esc_json (the rendered bodies are most of the export's
+ * bytes, and jansson writes a string a character at a time), then the rest
+ * from export_meaning, none of whose other keys sorts before "body".
+ */
+static void
+put_meaning(struct buf *b, const struct meaning *m)
+{
+	static const enum lang sorted[LANG__N] = {LANG_EN, LANG_ZH}; /* "en" < "zh" */
+	json_t *rest = export_meaning(m), *first = json_object();
+	int k;
+
+	json_object_set(first, "aliases", json_object_get(rest, "aliases"));
+	json_object_del(rest, "aliases");
+	buf_puts(b, "{");
+	put_members(b, first);
+	buf_puts(b, ",\"body\":");
+	if (m->html[LANG_EN] == NULL && m->html[LANG_ZH] == NULL) {
+		buf_puts(b, "null");
+	} else {
+		for (k = 0; k < LANG__N; k++) {
+			enum lang l = sorted[k];
+			buf_puts(b, k == 0 ? "{\"" : ",\"");
+			buf_puts(b, lang_code[l]);
+			buf_puts(b, "\":");
+			if (m->html[l])
+				esc_json(b, m->html[l]);
+			else
+				buf_puts(b, "null");
+		}
+		buf_puts(b, "}");
+	}
+	buf_puts(b, ",");
+	put_members(b, rest);
+	buf_puts(b, "}");
+	json_decref(first);
+	json_decref(rest);
 }
 
 /* Returns a new JSON object for one IANA record. */
@@ -223,20 +264,23 @@ export_number(size_t i, void *arg)
 	const struct corpus *c = x->c;
 	size_t j, end = corpus_number_end(c, i);
 	int code = c->m[c->first[i]]->code;
-	json_t *meanings = json_array(), *updated, *version, *head;
+	json_t *updated, *version, *head;
 	struct buf b = {0};
 	char rel[32];
 
+	arena_begin(); /* every jansson value here is gone by the end */
 	head = json_pack("{s:s, s:i}", "class", class_name[class_of_code(code)], "code", code);
 	put_members(&b, head);
 	json_decref(head);
 	x->heads[i] = buf_detach(&b);
 
-	for (j = c->first[i]; j < end; j++)
-		json_array_append_new(meanings, export_meaning(c->m[j]));
-	if (json_dump_callback(meanings, dump_to_buf, &b, JSON_SORT_KEYS | JSON_COMPACT) != 0)
-		oom();
-	json_decref(meanings);
+	buf_puts(&b, "[");
+	for (j = c->first[i]; j < end; j++) {
+		if (j > c->first[i])
+			buf_puts(&b, ",");
+		put_meaning(&b, c->m[j]);
+	}
+	buf_puts(&b, "]");
 	x->meanings[i] = buf_detach(&b);
 
 	updated = json_pack("{s:o}", "iana_updated", str_or_null(c->reg ? c->reg->updated : NULL));
@@ -250,6 +294,7 @@ export_number(size_t i, void *arg)
 	buf_free(&b);
 	json_decref(updated);
 	json_decref(version);
+	arena_end();
 }
 
 int

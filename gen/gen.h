@@ -152,6 +152,18 @@ struct xml_errors {
  * diagnostic per error, at libxml2's line and column.  Reports through diag(). */
 void diag_xml_error(void *ctx, struct _xmlError *e);
 
+/* ----------------------------------------------------------- arena.c */
+
+/* Makes jansson allocate through arena.c; called first in main, before any
+ * jansson value exists. */
+void arena_install(void);
+/* Until arena_end() on this thread, jansson's new values come from an arena
+ * (once arena_install() has run). */
+void arena_begin(void);
+/* Frees every value made on this thread since arena_begin(); none may be
+ * used after.  Values made outside are untouched. */
+void arena_end(void);
+
 /* ------------------------------------------------------------- par.c */
 
 /* The most threads par_run() uses. */
@@ -318,6 +330,9 @@ void md_render(struct meaning *m, const struct corpus *c);
 void esc_text(struct buf *b, const char *s);
 /* Appends s escaped for a double-quoted attribute value: & < > ". */
 void esc_attr(struct buf *b, const char *s);
+/* Appends s (UTF-8) as a JSON string, quotes included, escaped as jansson
+ * escapes it: " \ and the control characters. */
+void esc_json(struct buf *b, const char *s);
 
 /* ------------------------------------------------------- template.c */
 

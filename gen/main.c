@@ -380,6 +380,7 @@ main(int argc, char **argv)
 	struct serve_options sopt = {"127.0.0.1", 8000, NULL, NULL, 0, NULL};
 	int ch, rc, idx = 0;
 
+	arena_install();
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		fputs(usage, stdout);
 		fputs(help, stdout);

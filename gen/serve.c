@@ -269,16 +269,17 @@ static char *
 status_json(void)
 {
 	json_t *o;
-	char *s;
+	struct buf b = {0};
 
 	pthread_mutex_lock(&state.lock);
 	o = json_pack("{s:b, s:I, s:I, s:s}", "ok", state.ok, "generation",
 	              (json_int_t)state.generation, "builds", (json_int_t)state.builds,
 	              "diagnostics", state.diagnostics ? state.diagnostics : "");
 	pthread_mutex_unlock(&state.lock);
-	s = json_dumps(o, JSON_COMPACT);
+	/* Not json_dumps: its text comes from jansson's allocator (arena.c). */
+	export_json(&b, o);
 	json_decref(o);
-	return s;
+	return buf_detach(&b);
 }
 
 /* Server-sent events: one "data:" line each time a build ends. */

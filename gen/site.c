@@ -182,6 +182,7 @@ run_job(size_t i, void *arg)
 
 	if (outdir_failed(s->od))
 		return; /* the build stops at the first I/O failure */
+	arena_begin();  /* the job's views live until its end */
 	switch (j->kind) {
 	case JOB_ROOT_HOME:
 		render(s, o, s->list, LANG_ZH, view_home(v, LANG_ZH, 1), "index.html");
@@ -225,6 +226,7 @@ run_job(size_t i, void *arg)
 		copy_assets(s, o);
 		break;
 	}
+	arena_end();
 }
 
 /* Makes every page and file of the site but the export; the sitemap's
