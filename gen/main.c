@@ -4,7 +4,10 @@
  * Data flows one way: load the content and the IANA snapshot, check and
  * link them, then (for build) render the Markdown and write the site.  The
  * environment ($STATUSGEN_JOBS, $STATUSGEN_TODAY) is read here, once, and
- * passed down.
+ * passed down.  Built twice: as statusgen, and with STATUSGEN_SERVE as
+ * statusgen-serve, the one program that links the HTTP server (libmicrohttpd
+ * and the TLS libraries it brings cost every start 5 ms); `statusgen serve`
+ * runs statusgen-serve.
  */
 #include <getopt.h>
 #include <libxml/parser.h>
@@ -15,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "gen.h"
 
@@ -278,6 +282,7 @@ out_path(const char *given)
 	return p;
 }
 
+#ifdef STATUSGEN_SERVE
 /* What statusgen serve rebuilds with. */
 struct preview {
 	const struct inputs *in;
@@ -306,6 +311,7 @@ preview_build(void *arg, char **diagnostics)
 	*diagnostics = text;
 	return rc;
 }
+#endif
 
 /* statusgen drift: the report of what changed between two snapshots, on
  * standard output.  Returns the exit status. */
@@ -348,6 +354,34 @@ new_meaning(const char *content, const char *iana, const char *code_arg, const c
 	return rc;
 }
 
+#ifndef STATUSGEN_SERVE
+/* Runs statusgen-serve with our arguments: the one beside this program,
+ * else the one on PATH.  Returns only when neither runs. */
+static int
+run_serve(char **argv)
+{
+	char self[4096], *slash;
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+
+	if (n > 0) {
+		self[n] = '\0';
+		if ((slash = strrchr(self, '/')) != NULL) {
+			char *path;
+			*slash = '\0';
+			path = path_join(self, "statusgen-serve");
+			execv(path, argv);
+			free(path);
+		}
+	}
+	execvp("statusgen-serve", argv);
+	fprintf(stderr,
+	        "statusgen: serve is statusgen-serve's, which is neither beside statusgen nor on "
+	        "PATH: %s ('make gen/statusgen-serve' builds it)\n",
+	        file_error(errno));
+	return 2;
+}
+#endif
+
 int
 main(int argc, char **argv)
 {
@@ -380,6 +414,10 @@ main(int argc, char **argv)
 	struct serve_options sopt = {"127.0.0.1", 8000, NULL, NULL, 0, NULL};
 	int ch, rc, idx = 0;
 
+#ifndef STATUSGEN_SERVE
+	if (argc >= 2 && strcmp(argv[1], "serve") == 0)
+		return run_serve(argv);
+#endif
 	arena_install();
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		fputs(usage, stdout);
@@ -527,6 +565,7 @@ main(int argc, char **argv)
 	opt.jobs = par_jobs(getenv("STATUSGEN_JOBS"));
 	in.today = today_date(today_buf);
 	in.build = strcmp(cmd, "build") == 0 || takes == serve_opts;
+#ifdef STATUSGEN_SERVE
 	if (takes == serve_opts) {
 		struct preview p = {&in, &opt};
 		const char *watch[] = {in.content, opt.templates, in.constants, opt.opencc};
@@ -539,6 +578,9 @@ main(int argc, char **argv)
 		free(out);
 		return rc;
 	}
+#else
+	(void)sopt; /* serve's options: statusgen-serve reads them */
+#endif
 	if (in.build) {
 		struct sigaction sa;
 		memset(&sa, 0, sizeof(sa));
