@@ -37,6 +37,35 @@ lang_pair(char *const v[LANG__N])
 	return o;
 }
 
+/* Returns the facts of `semantics` (semantics.c), or null. */
+static json_t *
+export_semantics(const struct semantics *s)
+{
+	json_t *o, *a;
+	size_t i;
+
+	if (s == NULL)
+		return json_null();
+	o = json_object();
+	json_object_set_new(o, "heuristically_cacheable", json_boolean(s->cacheable));
+	json_object_set_new(o, "content", json_string_nocheck(sem_content_name[s->content]));
+	json_object_set_new(o, "redirect",
+	                    s->redirect ? json_pack("{s:b, s:s}", "permanent", s->permanent,
+	                                            "method", sem_method_name[s->method])
+	                                : json_null());
+	json_object_set_new(o, "introduced",
+	                    json_pack("{s:o, s:o, s:i}", "rfc",
+	                              s->rfc ? json_integer(s->rfc) : json_null(), "draft",
+	                              str_or_null(s->draft), "year", s->year));
+	a = json_array();
+	for (i = 0; i < s->nheaders; i++)
+		json_array_append_new(a, json_pack("{s:s, s:s, s:o}", "name", s->headers[i].name,
+		                                   "level", sem_level_name[s->headers[i].level],
+		                                   "when", lang_pair(s->headers[i].when)));
+	json_object_set_new(o, "headers", a);
+	return o;
+}
+
 /* Returns a new JSON object describing meaning m but for its "body",
  * which put_meaning adds (the caller owns it). */
 static json_t *
@@ -56,6 +85,8 @@ export_meaning(const struct meaning *m)
 	json_object_set_new(o, "summary", lang_pair(m->summary));
 	json_object_set_new(o, "note", lang_pair(m->note));
 	json_object_set_new(o, "seen_in", lang_pair(m->seen_in));
+	json_object_set_new(o, "semantics", export_semantics(m->sem));
+	json_object_set_new(o, "use_when", lang_pair(m->use_when));
 	json_object_set_new(o, "lead", json_boolean(m->lead));
 
 	x = json_object();

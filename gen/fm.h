@@ -64,5 +64,12 @@ void key_aliases(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v);
 void key_seen_in(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v);
 void key_lead(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v);
 void key_constants(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v);
+void key_use_when(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v);
+
+/* semantics.c: the reader of `semantics`, with the rules the code alone
+ * fixes, and the rules that need `registry` too (run once every key is
+ * read; the missing key of an IANA meaning is one). */
+void key_semantics(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v);
+void sem_rules(struct fm *f, int present);
 
 #endif

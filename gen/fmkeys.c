@@ -449,3 +449,9 @@ key_constants(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
 {
 	read_constants(f, v);
 }
+
+void
+key_use_when(struct fm *f, const yaml_node_t *kn, const yaml_node_t *v)
+{
+	read_lang_text(f, kn, v, "use-when", f->m->use_when, NULL);
+}

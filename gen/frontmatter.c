@@ -466,6 +466,8 @@ static const struct key_rule keys[] = {
     {"constants", key_constants, IN_MEANING, 0},
     {"lead", key_lead, IN_MEANING, 0},
     {"seen-in", key_seen_in, IN_MEANING, 0},
+    {"semantics", key_semantics, IN_MEANING, 0},
+    {"use-when", key_use_when, IN_MEANING, 0},
 };
 #define NKEYS (int)(sizeof(keys) / sizeof(keys[0]))
 
@@ -501,6 +503,7 @@ check_key_rules(struct fm *f, const yaml_node_t *const seen[NKEYS])
 			     "'registry: iana' needs 'references' (the RFC that defines the code)");
 			f->errors++;
 		}
+		sem_rules(f, seen[key_index("semantics")] != NULL);
 		if (m->registry == REG_IANA && m->slug) {
 			diag(DIAG_ERROR, m->path, m->pos_registry,
 			     "an IANA meaning belongs in %03d.md, not in a vendor file", m->code);

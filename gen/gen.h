@@ -197,6 +197,24 @@ int id_parse(const char *s, int *code, const char **slug);
  * never empty; the caller frees it. */
 char *slugify(const char *name);
 
+/* ------------------------------------------------------- semantics.c */
+
+/* The names of the enums of struct semantics, as the content and the export write them. */
+extern const char *const sem_fact_name[SEM__N];            /* "heuristically_cacheable" */
+extern const char *const sem_content_name[SEM_CONTENT__N]; /* "forbidden" */
+extern const char *const sem_method_name[SEM_METHOD__N];   /* "post-may-become-get" */
+extern const char *const sem_level_name[SEM_LEVEL__N];     /* "must" */
+/* Returns 1 if no response with this code can carry content (1xx, 204, 205, 304). */
+int sem_content_forbidden(int code);
+/* Returns 1 if user agents follow this code to its Location (301, 302, 303, 307, 308). */
+int sem_follows(int code);
+/* Returns 1 if RFC 9110, Section 15.1 names this code heuristically cacheable. */
+int sem_rfc9110_cacheable(int code);
+/* Returns the earliest year in which an RFC numbered rfc can have appeared. */
+int sem_rfc_year(int rfc);
+/* Frees s and everything it owns; NULL is a no-op. */
+void sem_free(struct semantics *s);
+
 /* ----------------------------------------------------------- model.c */
 
 /* Returns a new meaning for content file `path` named `id`, with code, slug

@@ -78,6 +78,9 @@ meaning_free(struct meaning *m)
 		free(m->consts[i].value);
 	}
 	free(m->consts);
+	sem_free(m->sem);
+	for (l = 0; l < LANG__N; l++)
+		free(m->use_when[l]);
 	free(m->body);
 	free(m->body_index.start);
 	free(m);

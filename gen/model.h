@@ -85,6 +85,38 @@ struct constant {
 	struct pos pos; /* the value */
 };
 
+/* The facts of `semantics` (SPEC §2 and the export's `semantics`). */
+enum sem_content { SEM_ALLOWED, SEM_FORBIDDEN, SEM_CONTENT__N };
+enum sem_method { SEM_PRESERVED, SEM_POST_MAY_BECOME_GET, SEM_BECOMES_GET, SEM_METHOD__N };
+enum sem_level { SEM_MUST, SEM_SHOULD, SEM_MAY, SEM_LEVEL__N };
+enum sem_fact { SEM_CACHEABLE, SEM_CONTENT, SEM_REDIRECT, SEM_INTRODUCED, SEM_HEADERS, SEM__N };
+
+/* A header field the specification attaches to a code. */
+struct sem_header {
+	char *name;           /* "WWW-Authenticate" */
+	enum sem_level level; /* as the specification words it */
+	char *when[LANG__N];  /* the condition it holds under, or NULL */
+};
+
+/* What HTTP says of a code, from `semantics` (semantics.c). */
+struct semantics {
+	int cacheable;            /* heuristically cacheable (RFC 9110, Section 15.1) */
+	enum sem_content content; /* whether a response may carry content */
+	int redirect;             /* a redirect that user agents follow; then: */
+	int permanent;            /*   whether it is permanent */
+	enum sem_method method;   /*   what becomes of the request method */
+	int rfc;                  /* introduced by RFC rfc, or 0 */
+	char *draft;              /* or by this Internet-Draft, else NULL */
+	int year;                 /* the year the defining document appeared */
+	struct sem_header *headers;
+	size_t nheaders;
+	char *source[SEM__N];        /* where each fact is written: "RFC 9110, Section
+	                                15.1"; NULL only for `redirect` when there is none */
+	char *disputed[LANG__N];     /* what is disputed about these facts, or NULL */
+	struct pos pos;              /* the key */
+	struct pos pos_fact[SEM__N]; /* the value of each fact */
+};
+
 struct iana_record;
 struct cmark_node;
 
@@ -131,6 +163,8 @@ struct meaning {
 	size_t nsubs;
 	struct constant *consts; /* sorted by lang */
 	size_t nconsts;
+	struct semantics *sem;   /* `semantics`, or NULL */
+	char *use_when[LANG__N]; /* `use-when`: when to send it, one line, or NULL */
 
 	/* Positions of keys and values that later stages report on. */
 	struct pos pos_start;    /* the opening `---` */

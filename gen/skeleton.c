@@ -61,6 +61,50 @@ put_quoted(struct buf *b, const char *s)
  * references.  Reports through diag().  Returns 0, 1 when the file exists or
  * the input is wrong, 2 on an I/O error.
  */
+/* An IANA meaning's `semantics`: what the number alone fixes, the first
+ * RFC that IANA cites as where it was introduced, and sources to fill. */
+static void
+put_semantics(struct buf *b, const struct iana_record *rec)
+{
+	int code = rec->lo, rfc = 0, year;
+	const char *draft = NULL;
+	size_t i;
+
+	for (i = 0; i < rec->nxrefs && !rfc && !draft; i++) {
+		if (rec->xrefs[i].rfc)
+			rfc = rec->xrefs[i].rfc;
+		else if (strcmp(rec->xrefs[i].type, "draft") == 0)
+			draft = rec->xrefs[i].data;
+	}
+	if (!rfc && !draft)
+		rfc = 9110;
+	year = rfc ? sem_rfc_year(rfc) : rec->date ? atoi(rec->date) : sem_rfc_year(9999);
+	buf_printf(b,
+	           "# semantics: TODO check each fact against the specification, and the\n"
+	           "# document that first defined the code, and cite each in sources.\n"
+	           "semantics:\n  heuristically_cacheable: %s\n  content: %s\n",
+	           sem_rfc9110_cacheable(code) ? "true" : "false",
+	           sem_content_forbidden(code) ? "forbidden" : "allowed");
+	if (sem_follows(code))
+		buf_puts(b, "  redirect: {permanent: false, method: preserved}\n");
+	else
+		buf_puts(b, "  redirect: null\n");
+	if (rfc)
+		buf_printf(b, "  introduced: {rfc: %d, year: %d}\n", rfc, year);
+	else
+		buf_printf(b, "  introduced: {draft: %s, year: %d}\n", draft, year);
+	buf_puts(b, "  headers: []    # {name: Retry-After, level: must|should|may}\n"
+	            "  sources:\n"
+	            "    heuristically_cacheable: \"RFC 9110, Section 15.1\"\n"
+	            "    content: \"RFC 9110, Section 6.4.1\"\n"
+	            "    introduced: \"TODO RFC NNNN, Section N.N\"\n"
+	            "    headers: \"TODO RFC NNNN, Section N.N\"\n");
+	if (sem_follows(code))
+		buf_puts(b, "    redirect: \"TODO RFC 9110, Section 15.4.N\"\n");
+	buf_puts(b, "use-when:\n  en: TODO When to send it, in one line.\n"
+	            "  zh: TODO 一句话说明什么时候用它。\n");
+}
+
 int
 skeleton_write(const char *dir, int code, const char *vendor, const struct registry *reg)
 {
@@ -142,6 +186,8 @@ skeleton_write(const char *dir, int code, const char *vendor, const struct regis
 	if (!rec || vendor)
 		buf_puts(&b, "  - url: \"https://example.org/TODO\"\n"
 		             "    text: \"TODO: the product's own documentation\"\n");
+	if (rec && !vendor)
+		put_semantics(&b, rec);
 	buf_puts(&b, "see-also: []\n"
 	             "# subcodes:              # IIS-style sub-status codes\n"
 	             "#   - code: \"403.14\"\n#     en: Directory listing is denied.\n"

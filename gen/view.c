@@ -412,6 +412,81 @@ meaning_tags(const struct view *v, const struct meaning *m, enum lang l)
 	return o;
 }
 
+/* A row of the at-a-glance box: the fact's name, its value, where it is written. */
+static json_t *
+glance_row(const struct view *v, enum lang l, const struct semantics *s, enum sem_fact k,
+           const char *value)
+{
+	static const char *const label[SEM__N] = {"sem_cacheable", "sem_content", "sem_redirect",
+	                                          "sem_introduced", "sem_headers"};
+	json_t *r = json_object();
+
+	set_str(r, "label", view_str(v, l, label[k]));
+	set_opt(r, "value", value);
+	set_opt(r, "source", s->source[k]);
+	json_object_set_new(r, "link", json_null());
+	json_object_set_new(r, "headers", json_array());
+	return r;
+}
+
+/* The at-a-glance box of a meaning with `semantics`, or null. */
+static json_t *
+glance_ctx(const struct view *v, const struct meaning *m, enum lang l)
+{
+	static const char *const method_key[SEM_METHOD__N] = {
+	    "sem_method_preserved", "sem_method_post_may_become_get", "sem_method_becomes_get"};
+	static const char *const level_key[SEM_LEVEL__N] = {"sem_must", "sem_should", "sem_may"};
+	const struct semantics *s = m->sem;
+	json_t *o, *rows, *r, *a;
+	size_t i;
+
+	if (s == NULL)
+		return json_null();
+	o = json_object();
+	rows = json_array();
+	json_array_append_new(
+	    rows,
+	    glance_row(v, l, s, SEM_CACHEABLE,
+	               view_str(v, l, s->cacheable ? "sem_cacheable_yes" : "sem_cacheable_no")));
+	json_array_append_new(
+	    rows, glance_row(v, l, s, SEM_CONTENT,
+	                     view_str(v, l,
+	                              s->content == SEM_FORBIDDEN ? "sem_content_forbidden"
+	                                                          : "sem_content_allowed")));
+	if (s->redirect) {
+		r = glance_row(v, l, s, SEM_REDIRECT, NULL);
+		set_fmt(r, "value", "%s%s%s",
+		        view_str(v, l, s->permanent ? "sem_permanent" : "sem_temporary"),
+		        view_str(v, l, "sem_separator"), view_str(v, l, method_key[s->method]));
+		json_array_append_new(rows, r);
+	}
+	r = glance_row(v, l, s, SEM_INTRODUCED, NULL);
+	a = json_object();
+	if (s->rfc) {
+		set_fmt(a, "text", "RFC %d (%d)", s->rfc, s->year);
+		set_url(a, "href", url_rfc(s->rfc, NULL));
+	} else {
+		set_fmt(a, "text", "%s (%d)", s->draft ? s->draft : "", s->year);
+		set_url(a, "href", url_draft(s->draft ? s->draft : ""));
+	}
+	json_object_set_new(r, "link", a);
+	json_array_append_new(rows, r);
+	r = glance_row(v, l, s, SEM_HEADERS,
+	               s->nheaders ? NULL : view_str(v, l, "sem_headers_none"));
+	a = json_object_get(r, "headers");
+	for (i = 0; i < s->nheaders; i++) {
+		json_t *h = json_object();
+		set_str(h, "name", s->headers[i].name);
+		set_str(h, "level", view_str(v, l, level_key[s->headers[i].level]));
+		set_opt(h, "when", s->headers[i].when[l]);
+		json_array_append_new(a, h);
+	}
+	json_array_append_new(rows, r);
+	json_object_set_new(o, "rows", rows);
+	set_opt(o, "disputed", s->disputed[l]);
+	return o;
+}
+
 json_t *
 view_meaning(const struct view *v, const struct meaning *m, enum lang l)
 {
@@ -458,6 +533,7 @@ view_meaning(const struct view *v, const struct meaning *m, enum lang l)
 			json_array_append_new(a, meaning_item(v, m->see[i].target, l, NULL));
 	json_object_set_new(o, "see_also", a);
 
+	json_object_set_new(o, "glance", glance_ctx(v, m, l));
 	set_opt(o, "body", m->html[l]);
 	return o;
 }

@@ -37,6 +37,18 @@ captured(void)
 	return buf;
 }
 
+/* A valid `semantics` for a test's IANA meaning (semantics.c checks it):
+ * SEM_CACHEABLE for 200 and 404, SEM_INTERIM for 1xx, SEM_PLAIN for most. */
+#define SEMANTICS(cacheable, content)                                                              \
+	"semantics: {heuristically_cacheable: " cacheable ", content: " content                    \
+	", redirect: null, introduced: {rfc: 9110, year: 2022}, headers: [], sources: "            \
+	"{heuristically_cacheable: RFC 9110, content: RFC 9110, introduced: RFC 9110, headers: "   \
+	"RFC "                                                                                     \
+	"9110}}\n"
+#define SEM_CACHEABLE SEMANTICS("true", "allowed")
+#define SEM_INTERIM SEMANTICS("false", "forbidden")
+#define SEM_PLAIN SEMANTICS("false", "allowed")
+
 /* A meaning for file `path` as content.c would set it up before parsing. */
 static inline struct meaning *
 meaning_for(const char *path, const char *id)
@@ -79,13 +91,13 @@ small_corpus(void)
 
 	capture(); /* the snapshot's codes this corpus lacks are reported */
 	add_file(c, "200",
-	         "---\ncode: 200\nclass: success\nregistry: iana\n"
+	         "---\ncode: 200\nclass: success\nregistry: iana\n" SEM_CACHEABLE
 	         "title: {en: OK, zh: 成功}\nsummary: {en: It worked., zh: 成功了。}\n"
 	         "references: [{rfc: 9110, section: \"15.3.1\"}]\n---\n"
 	         "<!-- lang: zh -->\n### 含义\n\n成功。\n<!-- lang: en -->\n### Meaning\n\nIt "
 	         "worked.\n");
 	add_file(c, "404",
-	         "---\ncode: 404\nclass: client-error\nregistry: iana\n"
+	         "---\ncode: 404\nclass: client-error\nregistry: iana\n" SEM_CACHEABLE
 	         "title: {en: Not Found, zh: 未找到}\nsummary: {en: Not there., zh: 不在。}\n"
 	         "aliases: {en: [File Not Found], zh: [页面不存在]}\n"
 	         "references: [{rfc: 9110, section: \"15.5.5\"}]\nsee-also: [200]\n"

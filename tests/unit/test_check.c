@@ -33,19 +33,21 @@ corpus_of(const struct file *f, size_t n)
 }
 
 #define T(en) "title: {en: " en ", zh: 标题}\nsummary: {en: s, zh: 摘要}\n"
-#define IANA(code, cls, ref)                                                                       \
-	"code: " code "\nclass: " cls "\nregistry: iana\nreferences: [" ref "]\n"
+#define IANA(code, cls, ref, sem)                                                                  \
+	"code: " code "\nclass: " cls "\nregistry: iana\nreferences: [" ref "]\n" sem
 
 #define UNUSED "status: unused\nnote: {en: n, zh: 注}\n"
 
 static const struct file base[] = {
-    {"104", IANA("104", "informational", "{draft: draft-ietf-httpbis-resumable-upload-05}")
-                T("Upload Resumption Supported")},
-    {"200", IANA("200", "success", "{rfc: 9110, section: \"15.3.1\"}") T("OK")},
-    {"404", IANA("404", "client-error", "{rfc: 9110, section: \"15.5.5\"}") T("Not Found")},
-    {"418",
-     IANA("418", "client-error", "{rfc: 9110, section: \"15.5.19\"}") UNUSED T("I'm a teapot")},
-    {"510", IANA("510", "server-error", "{rfc: 2774, section: \"7\"}") T("Not Extended")},
+    {"104", IANA("104", "informational", "{draft: draft-ietf-httpbis-resumable-upload-05}",
+                 SEM_INTERIM) T("Upload Resumption Supported")},
+    {"200", IANA("200", "success", "{rfc: 9110, section: \"15.3.1\"}", SEM_CACHEABLE) T("OK")},
+    {"404",
+     IANA("404", "client-error", "{rfc: 9110, section: \"15.5.5\"}", SEM_CACHEABLE) T("Not Found")},
+    {"418", IANA("418", "client-error", "{rfc: 9110, section: \"15.5.19\"}", SEM_PLAIN)
+                UNUSED T("I'm a teapot")},
+    {"510",
+     IANA("510", "server-error", "{rfc: 2774, section: \"7\"}", SEM_PLAIN) T("Not Extended")},
 };
 
 /* Checks base with one file replaced or added; returns what was reported. */
@@ -79,18 +81,19 @@ Test(check, the_rules_against_the_snapshot_and_across_files)
 		struct file f;
 		const char *want;
 	} cases[] = {
-	    {{"404", IANA("404", "client-error", "{rfc: 9110, section: \"15.5.5\"}") T("Missing")},
-	     "content/404.md:6:13: error: IANA calls 404 'Not Found', but title.en is 'Missing' "
+	    {{"404", IANA("404", "client-error", "{rfc: 9110, section: \"15.5.5\"}", SEM_CACHEABLE)
+	                 T("Missing")},
+	     "content/404.md:7:13: error: IANA calls 404 'Not Found', but title.en is 'Missing' "
 	     "(if "
 	     "IANA renamed it, keep the old name in 'aliases')\n"},
-	    {{"404", IANA("404", "client-error", "{rfc: 9110}") T("Not Found")},
+	    {{"404", IANA("404", "client-error", "{rfc: 9110}", SEM_CACHEABLE) T("Not Found")},
 	     "content/404.md:5:1: error: IANA cites RFC 9110, section 15.5.5 for 404, but the "
 	     "references lack it (add {rfc: 9110, section: \"15.5.5\"})\n"},
-	    {{"299", IANA("299", "success", "{rfc: 1}") T("Made Up")},
+	    {{"299", IANA("299", "success", "{rfc: 1}", SEM_PLAIN) T("Made Up")},
 	     "content/299.md:4:11: error: 'registry: iana', but IANA does not assign 299 (the "
 	     "snapshot lists it as Unassigned)\n"},
-	    {{"418",
-	      IANA("418", "client-error", "{rfc: 9110, section: \"15.5.19\"}") T("I'm a teapot")},
+	    {{"418", IANA("418", "client-error", "{rfc: 9110, section: \"15.5.19\"}", SEM_PLAIN)
+	                 T("I'm a teapot")},
 	     "content/418.md:1:1: error: IANA marks 418 '(Unused)': the file needs 'status: "
 	     "unused' "
 	     "and a 'note'\n"},
@@ -127,7 +130,8 @@ Test(check, an_expired_temporary_registration_is_a_warning)
 Test(check, every_assigned_code_needs_its_page)
 {
 	static const struct file f[] = {
-	    {"200", IANA("200", "success", "{rfc: 9110, section: \"15.3.1\"}") T("OK")},
+	    {"200",
+	     IANA("200", "success", "{rfc: 9110, section: \"15.3.1\"}", SEM_CACHEABLE) T("OK")},
 	};
 	struct corpus *c;
 	const char *got;
@@ -146,9 +150,10 @@ Test(check, every_assigned_code_needs_its_page)
 Test(check, links_the_corpus)
 {
 	static const struct file f[] = {
-	    {"404", IANA("404", "client-error",
-	                 "{rfc: 9110, section: \"15.5.5\"}") "see-also: [200]\n" T("Not Found")},
-	    {"200", IANA("200", "success", "{rfc: 9110, section: \"15.3.1\"}") T("OK")},
+	    {"404", IANA("404", "client-error", "{rfc: 9110, section: \"15.5.5\"}",
+	                 SEM_CACHEABLE) "see-also: [200]\n" T("Not Found")},
+	    {"200",
+	     IANA("200", "success", "{rfc: 9110, section: \"15.3.1\"}", SEM_CACHEABLE) T("OK")},
 	};
 	struct corpus *c;
 

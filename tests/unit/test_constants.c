@@ -48,7 +48,7 @@ check_one(const char *dir, const char *id, const char *front)
 
 #define FRONT(code, cls, status, consts)                                                           \
 	"code: " code "\nclass: " cls "\nregistry: iana\nreferences: [{rfc: 9110}]\n" status       \
-	"title: {en: T, zh: 标}\nsummary: {en: S, zh: 摘}\nconstants: " consts "\n"
+	"title: {en: T, zh: 标}\nsummary: {en: S, zh: 摘}\nconstants: " consts "\n" SEM_CACHEABLE
 
 Test(constants, each_constant_against_its_library)
 {

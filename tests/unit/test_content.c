@@ -14,7 +14,7 @@ split(const char *text)
 	return m;
 }
 
-static const char front[] = "code: 404\nclass: client-error\nregistry: iana\n"
+static const char front[] = "code: 404\nclass: client-error\nregistry: iana\n" SEM_CACHEABLE
                             "title: {en: Not Found, zh: 未找到}\n"
                             "summary: {en: Not there., zh: 不在。}\n"
                             "references: [{rfc: 9110, section: \"15.5.5\"}]\n";
@@ -30,7 +30,7 @@ Test(content, splits_front_matter_and_body)
 	cr_expect(m->ok);
 	cr_expect_str_eq(m->title[LANG_EN], "Not Found");
 	cr_expect_str_eq(m->body, "Body line\n");
-	cr_expect_eq(m->body_line, 9, "the body starts on the line after the closing ---");
+	cr_expect_eq(m->body_line, 10, "the body starts on the line after the closing ---");
 	cr_expect_str_eq(m->refs[0].url,
 	                 "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.5");
 	meaning_free(m);

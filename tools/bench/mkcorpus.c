@@ -329,6 +329,48 @@ body_lang(struct buf *b, size_t i, int zh)
 	bprintf(b, "\n\n");
 }
 
+/* The `semantics` an IANA meaning needs, by the rules statusgen checks
+ * (content by the number, redirects for the five followed ones, RFC 9110's
+ * heuristically cacheable codes), and a `use-when`. */
+static void
+semantics(struct buf *b, int code)
+{
+	static const int cacheable[] = {200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 501};
+	static const char *const fields[] = {"Retry-After", "Location", "Link", "Allow", "ETag"};
+	int k, yes = 0,
+	       forbidden = (code >= 100 && code < 200) || code == 204 || code == 205 || code == 304;
+
+	for (k = 0; k < (int)(sizeof(cacheable) / sizeof(cacheable[0])); k++)
+		yes |= cacheable[k] == code;
+	bprintf(b, "semantics:\n  heuristically_cacheable: %s\n  content: %s\n",
+	        yes || (code >= 200 && rn(4) == 0) ? "true" : "false",
+	        forbidden ? "forbidden" : "allowed");
+	if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308)
+		bprintf(b, "  redirect: {permanent: %s, method: preserved}\n",
+		        code == 301 || code == 308 ? "true" : "false");
+	else
+		bprintf(b, "  redirect: null\n");
+	bprintf(b, "  introduced: {rfc: 9110, year: 2022}\n");
+	k = (int)rn(3);
+	bprintf(b, "  headers:%s\n", k ? "" : " []");
+	for (; k > 0; k--)
+		bprintf(b, "    - {name: %s, level: %s}\n", fields[(code + k) % 5],
+		        k == 1 ? "must" : "should");
+	bprintf(b,
+	        "  sources:\n    heuristically_cacheable: \"RFC 9110, Section 15.1\"\n"
+	        "    content: \"RFC 9110, Section 6.4.1\"\n"
+	        "    introduced: \"RFC 9110, Section 15.%d\"\n"
+	        "    headers: \"RFC 9110, Section 15.%d\"\n",
+	        code / 100, code / 100);
+	if (code == 301 || code == 302 || code == 303 || code == 307 || code == 308)
+		bprintf(b, "    redirect: \"RFC 9110, Section 15.4\"\n");
+	bprintf(b, "use-when:\n  en: ");
+	en_sentence(b);
+	bprintf(b, "\n  zh: ");
+	zh_sentence(b);
+	bprintf(b, "\n");
+}
+
 static void
 front_matter(struct buf *b, size_t i)
 {
@@ -400,6 +442,8 @@ front_matter(struct buf *b, size_t i)
 			const_used[(i + (size_t)k * 3) % 10][it->code] = 1;
 		}
 	}
+	if (it->vendor == 0)
+		semantics(b, it->code);
 	if (it->vendor && i % 7 == 3) {
 		bprintf(b, "subcodes:\n");
 		for (k = 1; k <= 3; k++) {
