@@ -23,8 +23,8 @@ ALL_CFLAGS = $(STD) $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -pthread -MMD -M
 # Objects go to $(BUILD); a sanitizer or fuzzing build uses another folder.
 BUILD   ?= build/default
 SRCS     = gen/main.c gen/util.c gen/diag.c gen/par.c gen/arena.c gen/names.c gen/model.c gen/urls.c \
-           gen/frontmatter.c gen/fmkeys.c gen/semantics.c gen/content.c gen/registry.c gen/check.c gen/constants.c gen/zhspace.c \
-           gen/markdown.c gen/escape.c gen/template.c gen/view.c gen/viewidx.c gen/outdir.c gen/export.c \
+           gen/frontmatter.c gen/fmkeys.c gen/semantics.c gen/guide.c gen/content.c gen/registry.c gen/check.c gen/constants.c gen/zhspace.c \
+           gen/markdown.c gen/escape.c gen/template.c gen/view.c gen/viewidx.c gen/viewref.c gen/outdir.c gen/export.c \
            gen/zhconv.c gen/search.c gen/site.c gen/skeleton.c gen/drift.c \
            gen/serve.c gen/httpex.c
 LIBOBJS  = $(patsubst gen/%.c,$(BUILD)/%.o,$(filter-out gen/main.c gen/serve.c,$(SRCS)))

@@ -239,6 +239,9 @@ corpus_load(const char *dir, int jobs, int *io_error)
 		} else if (strcmp(names[i], "pages") == 0 && is_dir(path)) {
 			pages = path;
 			path = NULL;
+		} else if (strcmp(names[i], "choose.yaml") == 0) {
+			c->guide_path = path; /* the decision guide: read by guide.c */
+			path = NULL;
 		} else if (len < 4 || strcmp(names[i] + len - 3, ".md") != 0) {
 			diag(DIAG_WARNING, path, pos_none,
 			     "not a content file (not *.md); ignored");

@@ -54,12 +54,17 @@ esc_json(struct buf *b, const char *s)
 {
 	static const char short_form[0x20] = {
 	    ['\b'] = 'b', ['\f'] = 'f', ['\n'] = 'n', ['\r'] = 'r', ['\t'] = 't'};
+	/* 1 for the bytes that end a run copied as it is: NUL, the control
+	 * characters, " and \. */
+	static const unsigned char stop[256] = {1, 1, 1, 1, 1, 1, 1, 1, 1,         1,         1, 1,
+	                                        1, 1, 1, 1, 1, 1, 1, 1, 1,         1,         1, 1,
+	                                        1, 1, 1, 1, 1, 1, 1, 1, ['"'] = 1, ['\\'] = 1};
 	const char *p;
 	char u[8];
 
 	buf_add(b, "\"", 1);
 	for (;;) {
-		for (p = s; (unsigned char)*p >= 0x20 && *p != '"' && *p != '\\'; p++)
+		for (p = s; !stop[(unsigned char)*p]; p++)
 			;
 		buf_add(b, s, (size_t)(p - s));
 		if (*p == '\0')

@@ -18,6 +18,12 @@ struct fm {
 	int registry_ok; /* `registry` was read without error */
 };
 
+/* Loads the YAML text into f->doc (f->m and f->line0 set), safely: no
+ * anchors, aliases or tags, nesting and size bounded, one document.
+ * Returns 0; -2 after reporting with f->doc to delete; -1 after reporting
+ * with nothing loaded.  `what` names the text in messages ("front matter"). */
+int fm_load(struct fm *f, const char *yaml, size_t len, const char *what);
+
 /* Each function below reports a mistake through fm_error() (which counts it
  * in f->errors) and returns NULL, 0 or -1 for a value it could not read. */
 

@@ -518,21 +518,12 @@ check_key_rules(struct fm *f, const yaml_node_t *const seen[NKEYS])
 }
 
 int
-fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
+fm_load(struct fm *f, const char *yaml, size_t len, const char *what)
 {
-	struct fm f;
 	yaml_parser_t p;
 	yaml_node_t *root, *deep;
-	yaml_node_pair_t *pair;
-	const yaml_node_t *seen[NKEYS] = {0};
-	int k, more, kind = m->is_class ? IN_CLASS : m->is_page ? IN_PAGE : IN_MEANING;
 	size_t i, opens;
-
-	memset(&f, 0, sizeof(f));
-	f.m = m;
-	f.line0 = first_line;
-	m->pos_refs = m->pos_status = m->pos_registry = m->pos_title_en = m->pos_start;
-	m->pos_lead = m->pos_vendor = m->pos_start;
+	int more;
 
 	/* Anchors, aliases, tags and directives cannot be written without one
 	 * of & * ! %, nor flow collections nested deeper than FM_MAX_DEPTH
@@ -542,32 +533,54 @@ fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
 	 * (300,000 '[' would take minutes). */
 	for (i = 0, opens = 0; i < len && !strchr("&*!%", yaml[i] ? yaml[i] : '_'); i++)
 		opens += yaml[i] == '[' || yaml[i] == '{';
-	if ((i < len || opens > FM_MAX_DEPTH) && scan_events(&f, yaml, len) < 0)
-		goto out;
+	if ((i < len || opens > FM_MAX_DEPTH) && scan_events(f, yaml, len) < 0)
+		return -1;
 
 	yaml_parser_initialize(&p);
 	yaml_parser_set_input_string(&p, (const unsigned char *)yaml, len);
-	if (!yaml_parser_load(&p, &f.doc)) {
-		report_syntax(&f, &p, yaml, len);
+	if (!yaml_parser_load(&p, &f->doc)) {
+		report_syntax(f, &p, yaml, len);
 		yaml_parser_delete(&p);
-		goto out;
+		return -1;
 	}
-	more = second_document(&f, &p, yaml, len);
+	more = second_document(f, &p, yaml, len);
 	yaml_parser_delete(&p);
 	if (more)
-		goto done;
-
-	root = yaml_document_get_root_node(&f.doc);
+		return -2;
+	root = yaml_document_get_root_node(&f->doc);
 	if (root == NULL) {
-		fm_error(&f, NULL, "front matter is empty");
-		goto done;
+		fm_error(f, NULL, "%s is empty", what);
+		return -2;
 	}
-	if ((deep = too_deep(&f, root, FM_MAX_DEPTH)) != NULL) {
-		fm_error(&f, deep, "front matter is nested deeper than %d levels", FM_MAX_DEPTH);
-		goto done;
+	if ((deep = too_deep(f, root, FM_MAX_DEPTH)) != NULL) {
+		fm_error(f, deep, "%s is nested deeper than %d levels", what, FM_MAX_DEPTH);
+		return -2;
 	}
-	if (check_nodes(&f))
+	if (check_nodes(f))
+		return -2;
+	return 0;
+}
+
+int
+fm_parse(struct meaning *m, const char *yaml, size_t len, int first_line)
+{
+	struct fm f;
+	yaml_node_t *root;
+	yaml_node_pair_t *pair;
+	const yaml_node_t *seen[NKEYS] = {0};
+	int k, loaded, kind = m->is_class ? IN_CLASS : m->is_page ? IN_PAGE : IN_MEANING;
+
+	memset(&f, 0, sizeof(f));
+	f.m = m;
+	f.line0 = first_line;
+	m->pos_refs = m->pos_status = m->pos_registry = m->pos_title_en = m->pos_start;
+	m->pos_lead = m->pos_vendor = m->pos_start;
+
+	if ((loaded = fm_load(&f, yaml, len, "front matter")) == -1)
+		goto out;
+	if (loaded < 0)
 		goto done;
+	root = yaml_document_get_root_node(&f.doc);
 	if (root->type != YAML_MAPPING_NODE) {
 		fm_error(&f, root, "front matter must be a mapping of keys (code: 404, class: …)");
 		goto done;

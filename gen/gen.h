@@ -41,6 +41,9 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* Returns the formatted text; the caller frees it. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Returns the strings given, up to a NULL, one after another (no format:
+ * xasprintf's vsnprintf was a twentieth of a build in the links alone). */
+char *xconcat(const char *s, ...);
 
 /* A growable string.  Zero-initialised it is empty; buf_free() empties it. */
 struct buf {
@@ -196,6 +199,15 @@ int id_parse(const char *s, int *code, const char **slug);
 /* Returns a slug for a display name ("Microsoft IIS" → "microsoft-iis"),
  * never empty; the caller frees it. */
 char *slugify(const char *name);
+
+/* ----------------------------------------------------------- guide.c */
+
+/* Reads and checks the decision guide at `path` against corpus c (its
+ * leaves are meanings of c).  Returns the guide (the caller frees it with
+ * guide_free()), or NULL after reporting.  Reports through diag(). */
+struct guide *guide_load(const char *path, const struct corpus *c);
+/* Frees g; NULL is a no-op. */
+void guide_free(struct guide *g);
 
 /* ------------------------------------------------------- semantics.c */
 
@@ -396,6 +408,14 @@ struct json_t *view_class(const struct view *v, enum lang l, enum klass k);
 struct json_t *view_own_page(const struct view *v, enum lang l, const struct meaning *p);
 struct json_t *view_not_found(const struct view *v, const char *base_url);
 struct json_t *view_registry(const struct view *v, enum lang l);
+/* compare.html of language l: every registered code's semantics in one
+ * table, and the groups of codes people confuse side by side (viewref.c). */
+struct json_t *view_compare(const struct view *v, enum lang l);
+/* cheatsheet.html of language l: every number on one line, by class. */
+struct json_t *view_cheatsheet(const struct view *v, enum lang l);
+/* choose.html of language l: the decision guide as nested lists (the corpus
+ * has a guide). */
+struct json_t *view_choose(const struct view *v, enum lang l);
 /* One meaning's part of its number's page. */
 struct json_t *view_meaning(const struct view *v, const struct meaning *m, enum lang l);
 /* The page of number index i (c->first[i]). */

@@ -191,6 +191,8 @@ run(const struct inputs *in, const struct build_options *given)
 		io_error = 1;
 	k_lists = constants_load(in->constants, &io_error);
 	check_corpus(c, in->today);
+	if (c->guide_path)
+		c->guide = guide_load(c->guide_path, c);
 	constants_check(k_lists, c);
 	constants_free(k_lists);
 	par_run(opt.jobs, c->nm, build ? check_render_one : check_one, c);

@@ -119,6 +119,8 @@ corpus_free(struct corpus *c)
 	for (i = 0; i < c->npages; i++)
 		meaning_free(c->pages[i]);
 	free(c->pages);
+	guide_free(c->guide);
+	free(c->guide_path);
 	registry_free(c->reg);
 	free(c->dir);
 	free(c);

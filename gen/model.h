@@ -234,6 +234,33 @@ struct corpus {
 	struct meaning **pages;            /* content/pages/NAME.md, sorted by id */
 	size_t npages;
 	struct registry *reg; /* the IANA snapshot (owned), or NULL when it did not load */
+	char *guide_path;     /* content/choose.yaml when there is one, else NULL */
+	struct guide *guide;  /* the guide read from it (owned), or NULL */
+};
+
+/* One answer of the decision guide: it leads to another question or to a meaning. */
+struct guide_answer {
+	char *text[LANG__N];        /* the answer, per language */
+	int next;                   /* the node it leads to, or -1 */
+	const struct meaning *leaf; /* else the meaning it ends at (not owned) */
+	char *why[LANG__N];         /* with a leaf: why that code */
+	struct pos pos;             /* the answer in the file */
+};
+
+/* One question of the decision guide (guide.c). */
+struct guide_node {
+	char *id;                /* its name in the file: "access" */
+	char *question[LANG__N]; /* per language */
+	struct guide_answer *a;  /* its answers, in file order */
+	size_t na;
+	struct pos pos; /* its name in the file */
+};
+
+/* The decision guide: content/choose.yaml, checked. */
+struct guide {
+	struct guide_node *nodes; /* in file order */
+	size_t n;
+	int start; /* the first question */
 };
 
 #endif

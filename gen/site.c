@@ -17,6 +17,19 @@
 static const char *const assets[] = {"style.css", "search.js", "favicon.svg", "codes.schema.json",
                                      "code.schema.json"};
 
+/* The page templates, each merged with layout.html. */
+enum page {
+	PAGE_CODE,
+	PAGE_LIST,
+	PAGE_REGISTRY,
+	PAGE_COMPARE,
+	PAGE_CHEATSHEET,
+	PAGE_CHOOSE,
+	PAGE__N
+};
+static const char *const page_tmpl[PAGE__N] = {"code.html",    "list.html",       "registry.html",
+                                               "compare.html", "cheatsheet.html", "choose.html"};
+
 /* Largest asset copied, in bytes. */
 #define ASSET_MAX_BYTES (16 * 1024 * 1024)
 
@@ -25,11 +38,11 @@ struct site {
 	struct view v;
 	const struct build_options *opt;
 	struct outdir *od;
-	json_t *strings;          /* templates/strings.json */
-	json_t *globals[LANG__N]; /* {"t": a language's strings, + view_chrome}: what every
-	                             page of a language folder shares */
-	struct tmpl *code, *list, *registry; /* page templates merged with the layout */
-	struct zhconv *zh;                   /* for the search index's Traditional forms */
+	json_t *strings;            /* templates/strings.json */
+	json_t *globals[LANG__N];   /* {"t": a language's strings, + view_chrome}: what every
+	                               page of a language folder shares */
+	struct tmpl *tmpl[PAGE__N]; /* page templates merged with the layout */
+	struct zhconv *zh;          /* for the search index's Traditional forms */
 };
 
 /* What one job makes besides files: its sitemap lines and its errors. */
@@ -67,14 +80,22 @@ render(const struct site *s, struct job_out *o, struct tmpl *t, enum lang l, jso
 	json_decref(ctx);
 }
 
+/* Renders page `file` of language l's folder with template `page`. */
+static void
+render_in(const struct site *s, struct job_out *o, enum lang l, enum page page, const char *file,
+          json_t *ctx)
+{
+	char *rel = xconcat(lang_code[l], "/", file, NULL);
+
+	render(s, o, s->tmpl[page], l, ctx, rel);
+	free(rel);
+}
+
 /* Renders a list page of language l into the language folder. */
 static void
 render_list(const struct site *s, struct job_out *o, enum lang l, const char *file, json_t *ctx)
 {
-	char *rel = xasprintf("%s/%s", lang_code[l], file);
-
-	render(s, o, s->list, l, ctx, rel);
-	free(rel);
+	render_in(s, o, l, PAGE_LIST, file, ctx);
 }
 
 /* Renders each {"file", "page"} of `pages` (taken) as a list page. */
@@ -140,6 +161,9 @@ enum job_kind {
 	JOB_RFCS,
 	JOB_PAGE,
 	JOB_REGISTRY,
+	JOB_COMPARE,
+	JOB_CHEATSHEET,
+	JOB_CHOOSE,
 	JOB_NOT_FOUND,
 	JOB_SEARCH,
 	JOB_ASSETS
@@ -185,14 +209,14 @@ run_job(size_t i, void *arg)
 	arena_begin();  /* the job's views live until its end */
 	switch (j->kind) {
 	case JOB_ROOT_HOME:
-		render(s, o, s->list, LANG_ZH, view_home(v, LANG_ZH, 1), "index.html");
+		render(s, o, s->tmpl[PAGE_LIST], LANG_ZH, view_home(v, LANG_ZH, 1), "index.html");
 		break;
 	case JOB_HOME:
 		render_list(s, o, l, "index.html", view_home(v, l, 0));
 		break;
 	case JOB_CODE:
-		rel = xasprintf("%s/%03d.html", lang_code[l], v->c->m[v->c->first[j->index]]->code);
-		render(s, o, s->code, l, view_code(v, l, j->index), rel);
+		rel = url_number("", v->c->m[v->c->first[j->index]]->code);
+		render_in(s, o, l, PAGE_CODE, rel, view_code(v, l, j->index));
 		free(rel);
 		break;
 	case JOB_CLASS:
@@ -212,12 +236,20 @@ run_job(size_t i, void *arg)
 		free(rel);
 		break;
 	case JOB_REGISTRY:
-		rel = xasprintf("%s/iana.html", lang_code[l]);
-		render(s, o, s->registry, l, view_registry(v, l), rel);
-		free(rel);
+		render_in(s, o, l, PAGE_REGISTRY, "iana.html", view_registry(v, l));
+		break;
+	case JOB_COMPARE:
+		render_in(s, o, l, PAGE_COMPARE, "compare.html", view_compare(v, l));
+		break;
+	case JOB_CHEATSHEET:
+		render_in(s, o, l, PAGE_CHEATSHEET, "cheatsheet.html", view_cheatsheet(v, l));
+		break;
+	case JOB_CHOOSE:
+		render_in(s, o, l, PAGE_CHOOSE, "choose.html", view_choose(v, l));
 		break;
 	case JOB_NOT_FOUND:
-		render(s, o, s->list, LANG_ZH, view_not_found(v, s->opt->base_url), "404.html");
+		render(s, o, s->tmpl[PAGE_LIST], LANG_ZH, view_not_found(v, s->opt->base_url),
+		       "404.html");
 		break;
 	case JOB_SEARCH:
 		write_search_index(s, o);
@@ -254,6 +286,10 @@ run_jobs(const struct site *s, struct buf *sitemap)
 		for (i = 0; i < s->v.c->npages; i++)
 			add_job(&j, JOB_PAGE, l, i);
 		add_job(&j, JOB_REGISTRY, l, 0);
+		add_job(&j, JOB_COMPARE, l, 0);
+		add_job(&j, JOB_CHEATSHEET, l, 0);
+		if (s->v.c->guide)
+			add_job(&j, JOB_CHOOSE, l, 0);
 	}
 	add_job(&j, JOB_NOT_FOUND, LANG_ZH, 0);
 	add_job(&j, JOB_ASSETS, LANG_ZH, 0);
@@ -328,7 +364,7 @@ site_build(const struct corpus *c, const struct build_options *opt)
 	struct buf sitemap = {0};
 	char *layout_path;
 	size_t i;
-	int rc = 1, l;
+	int rc = 1, l, k, missing = 0;
 
 	memset(&s, 0, sizeof(s));
 	s.opt = opt;
@@ -350,10 +386,10 @@ site_build(const struct corpus *c, const struct build_options *opt)
 	layout_path = path_join(opt->templates, "layout.html");
 	layout = tmpl_load(layout_path);
 	free(layout_path);
-	s.code = load_page_tmpl(opt->templates, "code.html", layout);
-	s.list = load_page_tmpl(opt->templates, "list.html", layout);
-	s.registry = load_page_tmpl(opt->templates, "registry.html", layout);
-	if (!layout || !s.code || !s.list || !s.registry)
+	for (k = 0; k < PAGE__N; k++)
+		if ((s.tmpl[k] = load_page_tmpl(opt->templates, page_tmpl[k], layout)) == NULL)
+			missing++;
+	if (!layout || missing)
 		goto done;
 	for (l = 0; l < LANG__N; l++) {
 		json_t *chrome = view_chrome(&s.v, l, "../", "");
@@ -373,7 +409,8 @@ site_build(const struct corpus *c, const struct build_options *opt)
 	                   "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
 	if (export_write(c, s.od, opt->jobs) == 0) {
 		int errors = run_jobs(&s, &sitemap);
-		errors += tmpl_report(s.code) + tmpl_report(s.list) + tmpl_report(s.registry);
+		for (k = 0; k < PAGE__N; k++)
+			errors += tmpl_report(s.tmpl[k]);
 		buf_puts(&sitemap, "</urlset>\n");
 		outdir_write(s.od, "sitemap.xml", sitemap.s, sitemap.len);
 		outdir_write(s.od, ".nojekyll", "", 0);
@@ -388,9 +425,8 @@ done:
 		zhconv_close(s.zh);
 	buf_free(&sitemap);
 	tmpl_free(layout);
-	tmpl_free(s.code);
-	tmpl_free(s.list);
-	tmpl_free(s.registry);
+	for (k = 0; k < PAGE__N; k++)
+		tmpl_free(s.tmpl[k]);
 	for (l = 0; l < LANG__N; l++)
 		json_decref(s.globals[l]);
 	json_decref(s.strings);

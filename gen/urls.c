@@ -6,6 +6,7 @@
  * from here, so they cannot disagree.  Every function returns a new string
  * that the caller frees, unless it says otherwise; none reports.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,24 +21,43 @@ url_anchor(const struct meaning *m)
 	return m->slug ? m->slug : registry_name[m->registry];
 }
 
+/* The three digits of a code (000 to 999) in num. */
+static const char *
+digits(int code, char num[8])
+{
+	if (code < 0 || code > 999) {
+		snprintf(num, 8, "%03d", code < 0 ? 0 : code % 1000);
+		return num;
+	}
+	num[0] = (char)('0' + code / 100);
+	num[1] = (char)('0' + code / 10 % 10);
+	num[2] = (char)('0' + code % 10);
+	num[3] = '\0';
+	return num;
+}
+
 char *
 url_section_id(const struct meaning *m, const char *name)
 {
-	return xasprintf("%s-%s", url_anchor(m), name);
+	return xconcat(url_anchor(m), "-", name, NULL);
 }
 
 char *
 url_number(const char *prefix, int code)
 {
-	return xasprintf("%s%03d.html", prefix, code);
+	char num[8];
+
+	return xconcat(prefix, digits(code, num), ".html", NULL);
 }
 
 char *
 url_meaning(const char *prefix, const struct meaning *m)
 {
+	char num[8];
+
 	if (m->slug)
-		return xasprintf("%s%03d.html#%s", prefix, m->code, m->slug);
-	return xasprintf("%s%03d.html", prefix, m->code);
+		return xconcat(prefix, digits(m->code, num), ".html#", m->slug, NULL);
+	return xconcat(prefix, digits(m->code, num), ".html", NULL);
 }
 
 char *

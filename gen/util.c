@@ -88,6 +88,30 @@ xasprintf(const char *fmt, ...)
 	return p;
 }
 
+char *
+xconcat(const char *s, ...)
+{
+	va_list ap;
+	const char *t;
+	size_t n = 0;
+	char *out, *p;
+
+	va_start(ap, s);
+	for (t = s; t; t = va_arg(ap, const char *))
+		n += strlen(t);
+	va_end(ap);
+	p = out = xmalloc(n + 1);
+	va_start(ap, s);
+	for (t = s; t; t = va_arg(ap, const char *)) {
+		size_t k = strlen(t);
+		memcpy(p, t, k);
+		p += k;
+	}
+	va_end(ap);
+	*p = '\0';
+	return out;
+}
+
 /* ---------------------------------------------------------------- buffer */
 
 void

@@ -75,6 +75,16 @@ set_placeholder(json_t *o, const char *key, const char *text, const char *name, 
 	buf_free(&b);
 }
 
+/* Sets o[key] to "#" and the anchor id: a link within the page. */
+void
+set_hash(json_t *o, const char *key, const char *id)
+{
+	char *s = xconcat("#", id, NULL);
+
+	json_object_set_new(o, key, json_string_nocheck(s));
+	free(s);
+}
+
 /* Sets o[key] to a link made by urls.c (which it frees). */
 void
 set_url(json_t *o, const char *key, char *url)
@@ -90,8 +100,8 @@ view_str(const struct view *v, enum lang l, const char *key)
 	return json_is_string(s) ? json_string_value(s) : key;
 }
 
-static const char *
-class_title(const struct view *v, int k, enum lang l)
+const char *
+view_class_title(const struct view *v, int k, enum lang l)
 {
 	struct meaning *ci = v->c->classes[k];
 	return ci && ci->title[l] ? ci->title[l] : class_slug[k];
@@ -124,8 +134,9 @@ class_links(const struct view *v, enum lang l, const char *here)
 			continue;
 		c = json_object();
 		set_url(c, "href", url_class_page(here, k));
-		set_str(c, "label", k == CLASS_NONSTANDARD ? class_title(v, k, l) : class_slug[k]);
-		set_str(c, "title", class_title(v, k, l));
+		set_str(c, "label",
+		        k == CLASS_NONSTANDARD ? view_class_title(v, k, l) : class_slug[k]);
+		set_str(c, "title", view_class_title(v, k, l));
 		json_array_append_new(classes, c);
 	}
 	return classes;
@@ -145,6 +156,12 @@ view_chrome(const struct view *v, enum lang l, const char *root, const char *her
 	set_fmt(nav, "vendors", "%svendors.html", here);
 	set_fmt(nav, "rfcs", "%srfcs.html", here);
 	set_fmt(nav, "registry", "%siana.html", here);
+	set_fmt(nav, "compare", "%scompare.html", here);
+	set_fmt(nav, "cheatsheet", "%scheatsheet.html", here);
+	if (v->c->guide)
+		set_fmt(nav, "choose", "%schoose.html", here);
+	else
+		json_object_set_new(nav, "choose", json_null());
 	json_object_set_new(nav, "classes", class_links(v, l, here));
 	json_object_set_new(o, "nav", nav);
 	/* "en" on a page in another language, for text that is English there
@@ -309,7 +326,7 @@ view_home(const struct view *v, enum lang l, int at_root)
 			char *href = url_class_page(here, k);
 			json_array_append_new(
 			    groups,
-			    group(class_slug[k], class_title(v, k, l), href,
+			    group(class_slug[k], view_class_title(v, k, l), href,
 			          v->c->classes[k] ? v->c->classes[k]->summary[l] : NULL, items));
 			free(href);
 		}
@@ -323,8 +340,8 @@ view_class(const struct view *v, enum lang l, enum klass k)
 {
 	struct meaning *ci = v->c->classes[k];
 	char *file = url_class_page("", k);
-	json_t *ctx = view_page(v, l, 0, file, class_title(v, k, l),
-	                        ci && ci->summary[l] ? ci->summary[l] : class_title(v, k, l));
+	json_t *ctx = view_page(v, l, 0, file, view_class_title(v, k, l),
+	                        ci && ci->summary[l] ? ci->summary[l] : view_class_title(v, k, l));
 	json_t *items = json_array(), *groups = json_array();
 	size_t i;
 
@@ -484,6 +501,7 @@ glance_ctx(const struct view *v, const struct meaning *m, enum lang l)
 	json_array_append_new(rows, r);
 	json_object_set_new(o, "rows", rows);
 	set_opt(o, "disputed", s->disputed[l]);
+	json_object_set_new(o, "compare", view_compare_link(v, m, l));
 	return o;
 }
 
@@ -494,7 +512,7 @@ view_meaning(const struct view *v, const struct meaning *m, enum lang l)
 	size_t i;
 
 	set_str(o, "anchor", url_anchor(m));
-	set_fmt(o, "href", "#%s", url_anchor(m));
+	set_hash(o, "href", url_anchor(m));
 	set_str(o, "id", m->id);
 	set_str(o, "title", m->title[l]);
 	set_opt(o, "note", m->note[l]);
@@ -547,7 +565,7 @@ sections_ctx(const struct meaning *m, enum lang l)
 
 	for (i = 0; i < m->nsections[l]; i++) {
 		json_t *e = json_object();
-		set_fmt(e, "href", "#%s", m->sections[l][i].id);
+		set_hash(e, "href", m->sections[l][i].id);
 		set_str(e, "text", m->sections[l][i].text);
 		json_array_append_new(a, e);
 	}
@@ -583,7 +601,7 @@ view_code(const struct view *v, enum lang l, size_t i)
 		json_t *e = json_object();
 		const char *lab = meaning_label(v, mk, l);
 		json_array_append_new(meanings, view_meaning(v, mk, l));
-		set_fmt(e, "href", "#%s", url_anchor(mk));
+		set_hash(e, "href", url_anchor(mk));
 		set_str(e, "title", mk->title[l]);
 		set_str(e, "label", lab ? lab : view_str(v, l, "iana"));
 		set_opt(e, "seen_in", mk->seen_in[l]);
@@ -598,7 +616,7 @@ view_code(const struct view *v, enum lang l, size_t i)
 		toc = json_array();
 	}
 	json_object_set_new(ctx, "toc", toc);
-	set_str(cls, "title", class_title(v, m->klass, l));
+	set_str(cls, "title", view_class_title(v, m->klass, l));
 	set_url(cls, "href", url_class_page("", m->klass));
 	json_object_set_new(ctx, "class", cls);
 	json_object_set_new(ctx, "prev", i > 0 ? number_item(v, i - 1, l, "") : json_null());

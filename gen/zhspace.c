@@ -56,7 +56,10 @@ check_line(const struct meaning *m, int ln, const char *s, size_t n)
 		size_t at = i;
 		enum kind k = OTHER;
 		col++;
-		c = utf8_next(s, &i);
+		if ((unsigned char)s[i] < 0x80)
+			c = (unsigned char)s[i++]; /* most characters: no decoding */
+		else
+			c = utf8_next(s, &i);
 		if (c == '`') {
 			in_code = !in_code;
 			k = LATIN; /* a code span's edge */

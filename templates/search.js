@@ -653,3 +653,152 @@
     render();
   }
 })();
+
+/* Tables that sort (compare.html): each column heading becomes a button; a
+   first press sorts by that column, the next reverses it.  A cell sorts by its
+   data-sort value when it has one (a year), else by its text; numbers as
+   numbers; rows that tie keep their order.  Without JavaScript the table is
+   simply in the order of the codes. */
+(function () {
+  "use strict";
+  var tables = document.querySelectorAll("table.sortable");
+  Array.prototype.forEach.call(tables, function (table) {
+    var heads = table.querySelectorAll("thead th");
+    var body = table.tBodies[0];
+    if (!body) return;
+    Array.prototype.forEach.call(heads, function (th, col) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      while (th.firstChild) button.appendChild(th.firstChild);
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var down = th.getAttribute("aria-sort") === "ascending";
+        var rows = Array.prototype.slice.call(body.rows);
+        var key = function (row, i) {
+          var cell = row.cells[col];
+          var v = cell ? (cell.getAttribute("data-sort") || cell.textContent.trim()) : "";
+          return { v: v, n: /^-?\d+(\.\d+)?$/.test(v) ? parseFloat(v) : NaN, i: i };
+        };
+        var keyed = rows.map(function (row, i) { return { row: row, k: key(row, i) }; });
+        keyed.sort(function (a, b) {
+          var c;
+          if (!isNaN(a.k.n) && !isNaN(b.k.n)) c = a.k.n - b.k.n;
+          else c = a.k.v.localeCompare(b.k.v);
+          if (down) c = -c;
+          return c || a.k.i - b.k.i;
+        });
+        keyed.forEach(function (x) { body.appendChild(x.row); });
+        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", down ? "descending" : "ascending");
+      });
+    });
+  });
+})();
+
+/* The decision guide (choose.html): one question at a time.  The page holds
+   the whole tree as nested lists, which is what a reader without JavaScript
+   sees; this reads those lists and shows the current question with a button
+   per answer, the answers given so far, and a way back.  The answers chosen
+   are kept in the address (#2.1: the second answer, then the first), so that
+   an answer can be linked, and the browser's back button steps back. */
+(function () {
+  "use strict";
+  var guide = document.querySelector("section.guide");
+  var tree = guide && guide.querySelector(".node");
+  if (!tree) return;
+  var text = function (name) { return guide.getAttribute("data-" + name) || ""; };
+  var kids = function (el, sel) {
+    return Array.prototype.filter.call(el.children, function (c) { return c.matches(sel); });
+  };
+  var answersOf = function (node) {
+    var ul = kids(node, "ul.answers")[0];
+    return ul ? kids(ul, "li") : [];
+  };
+  var panel = document.createElement("div");
+  panel.className = "guide-step";
+  guide.insertBefore(panel, tree);
+  tree.hidden = true;
+  var first = true;
+
+  function go(path) {
+    window.location.hash = path.length ? "#" + path.join(".") : "#start";
+  }
+  function render() {
+    var m = /^#(\d+(?:\.\d+)*)$/.exec(window.location.hash);
+    var path = m ? m[1].split(".").map(Number) : [];
+    var node = tree, leaf = null, trail = [], kept = [];
+    for (var i = 0; i < path.length && !leaf; i++) {
+      var li = answersOf(node)[path[i] - 1];
+      if (!li) break;
+      kept.push(path[i]);
+      trail.push([kids(node, "p.q")[0].textContent, kids(li, "span.a")[0].textContent]);
+      var sub = kids(li, ".node")[0];
+      if (sub) node = sub;
+      else leaf = kids(li, "p.leaf")[0];
+    }
+    panel.textContent = "";
+    if (trail.length) {
+      var ol = document.createElement("ol");
+      ol.className = "trail";
+      trail.forEach(function (t) {
+        var item = document.createElement("li");
+        var q = document.createElement("span");
+        q.className = "trail-q";
+        q.textContent = t[0];
+        item.appendChild(q);
+        item.appendChild(document.createTextNode(" " + t[1]));
+        ol.appendChild(item);
+      });
+      panel.appendChild(ol);
+    }
+    var head = document.createElement("h2");
+    head.tabIndex = -1;
+    if (leaf) {
+      head.textContent = text("answer");
+      panel.appendChild(head);
+      var result = leaf.cloneNode(true);
+      result.className = "leaf result";
+      panel.appendChild(result);
+    } else {
+      var step = document.createElement("p");
+      step.className = "step";
+      step.textContent = text("step").replace("{n}", String(kept.length + 1));
+      panel.appendChild(step);
+      head.textContent = kids(node, "p.q")[0].textContent;
+      panel.appendChild(head);
+      var choices = document.createElement("ul");
+      choices.className = "choices";
+      answersOf(node).forEach(function (li, k) {
+        var item = document.createElement("li");
+        var b = document.createElement("button");
+        b.type = "button";
+        b.textContent = kids(li, "span.a")[0].textContent;
+        b.addEventListener("click", function () { go(kept.concat([k + 1])); });
+        item.appendChild(b);
+        choices.appendChild(item);
+      });
+      panel.appendChild(choices);
+    }
+    if (kept.length) {
+      var nav = document.createElement("p");
+      nav.className = "guide-nav";
+      var back = document.createElement("button");
+      back.type = "button";
+      back.textContent = text("back");
+      back.addEventListener("click", function () { go(kept.slice(0, -1)); });
+      var again = document.createElement("button");
+      again.type = "button";
+      again.textContent = text("restart");
+      again.addEventListener("click", function () { go([]); });
+      nav.appendChild(back);
+      nav.appendChild(document.createTextNode(" "));
+      nav.appendChild(again);
+      panel.appendChild(nav);
+    }
+    if (!first) head.focus();
+    first = false;
+  }
+  window.addEventListener("hashchange", render);
+  render();
+})();

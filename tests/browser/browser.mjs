@@ -551,14 +551,160 @@ await test('no web fonts, a Chinese font in the stack, readable lines, dark mode
   clean(ctx);
 });
 
+
+// ------------------------------------------------------- quick reference
+// The rows of a comparison table as [code, cells…] (each cell's text).
+async function tableRows(page, selector) {
+  return page.$$eval(`${selector} tbody tr`, (rows) => rows.map((r) =>
+    Array.from(r.cells, (c) => c.textContent.replace(/\s+/g, ' ').trim())));
+}
+
+await test('compare.html: which redirects keep the method, at a glance; the table of every code sorts', async () => {
+  for (const lang of ['en', 'zh']) {
+    const page = await open(ctx, `${lang}/compare.html`);
+    const redirects = await tableRows(page, '#redirects table');
+    equal(redirects.map((r) => r[0].slice(0, 3)).join(' '), '301 302 303 307 308', `${lang}: the redirects`);
+    const kept = redirects.filter((r) => /Kept|保持不变/.test(r[2])).map((r) => r[0].slice(0, 3));
+    equal(kept.join(' '), '307 308', `${lang}: the redirects that keep the method`);
+    const permanent = redirects.filter((r) => /Permanent|永久/.test(r[1])).map((r) => r[0].slice(0, 3));
+    equal(permanent.join(' '), '301 308', `${lang}: the permanent redirects`);
+    check(redirects.every((r) => r[r.length - 1].length > 10), `${lang}: every row says when to use it`);
+    for (const [id, codes] of [['access', '401 403 404 407'], ['gateway', '502 503 504'], ['client-data', '400 409 415 422']])
+      equal((await tableRows(page, `#${id} table`)).map((r) => r[0].slice(0, 3)).join(' '), codes, `${lang}: #${id}`);
+    const all = await tableRows(page, '#all table');
+    equal(all.length, 64, `${lang}: every registered code`);
+    // Sort by the year of first definition, then the other way.
+    const yearCol = 5;
+    const button = page.locator('#all thead th').nth(yearCol).locator('button');
+    await button.click();
+    let sorted = await tableRows(page, '#all table');
+    const years = sorted.map((r) => +/\((\d{4})\)/.exec(r[yearCol])[1]);
+    check(years.every((y, i) => i === 0 || years[i - 1] <= y), `${lang}: ascending years ${years.join(' ')}`);
+    equal(await page.locator('#all thead th').nth(yearCol).getAttribute('aria-sort'), 'ascending', 'aria-sort');
+    await button.click();
+    sorted = await tableRows(page, '#all table');
+    check(+/\((\d{4})\)/.exec(sorted[0][yearCol])[1] >= years[years.length - 1], `${lang}: descending after a second press`);
+    await page.locator('#all thead th').nth(0).locator('button').click();
+    equal((await tableRows(page, '#all table')).map((r) => r[0].slice(0, 3)).join(' '),
+      all.map((r) => r[0].slice(0, 3)).join(' '), `${lang}: sorted by code again`);
+    await page.close();
+  }
+  // Every code page of a group links to its table; the link lands on it.
+  const page = await open(ctx, 'en/307.html');
+  const href = await page.getAttribute('.glance .compared a', 'href');
+  equal(href, 'compare.html#redirects', '307 links to its comparison');
+  await page.click('.glance .compared a');
+  equal(await page.evaluate(() => document.querySelector(':target') && document.querySelector(':target').id), 'redirects', 'the link opens the table');
+  await page.close();
+  clean(ctx);
+});
+
+await test('compare.html without JavaScript: every table is there, in the order of the codes', async () => {
+  const c = await newContext({ javaScriptEnabled: false });
+  const page = await open(c, 'en/compare.html');
+  const all = await tableRows(page, '#all table');
+  equal(all.length, 64, 'every registered code');
+  const codes = all.map((r) => r[0].slice(0, 3));
+  check(codes.every((x, i) => i === 0 || codes[i - 1] < x), 'in the order of the codes');
+  check(!(await page.$('#all thead button')), 'no sort buttons without JavaScript');
+  await page.close();
+  problems(c.log, 'console errors or failed requests');
+  await c.close();
+});
+
+await test('cheat sheet: every number on one line; printed on at most four A4 pages in each language', async () => {
+  const numbers = new Set(pages.filter((p) => /^en\/\d{3}\.html$/.test(p)).map((p) => p.slice(3, 6)));
+  const pdfPages = {};
+  for (const lang of ['en', 'zh']) {
+    const page = await open(ctx, `${lang}/cheatsheet.html`);
+    const rows = await tableRows(page, '.cheat-table');
+    equal(rows.length, numbers.size, `${lang}: one line per number`);
+    check(rows.every((r) => /^\d{3}$/.test(r[0]) && r[1].length > 1 && /[\u4e00-\u9fff]/.test(r[2])),
+      `${lang}: each line has the code, the English phrase and the Chinese title`);
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    const n = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    pdfPages[lang] = n;
+    check(n >= 1 && n <= 4, `${lang}: the printed cheat sheet has ${n} pages`);
+    await page.emulateMedia({ media: 'print' });
+    const tall = await page.$$eval('.cheat-table tr', (trs) => trs.filter((tr) => {
+      const h = tr.getBoundingClientRect().height, fs = parseFloat(getComputedStyle(tr).fontSize);
+      return h > fs * 2.2;
+    }).length);
+    equal(tall, 0, `${lang}: lines taller than one line in print`);
+    await page.close();
+  }
+  console.log(`     printed cheat sheet: ${pdfPages.en} A4 pages in English, ${pdfPages.zh} in Chinese`);
+  // Linked from every page: the header and the footer.
+  const page = await open(ctx, 'zh/404.html');
+  check(await page.$('header a[href="cheatsheet.html"]') && await page.$('footer a[href="cheatsheet.html"]'), 'the cheat sheet is linked from the header and the footer');
+  await page.close();
+  clean(ctx);
+});
+
+
+await test('choose.html: one question at a time, back, the path in the address; "not logged in" leads to 401, "too many requests" to 429', async () => {
+  for (const [lang, login, tooMany] of [['en', /not logged in|log in|credentials/i, /too many requests/i], ['zh', /没登录|登录/, /太多|频繁/]]) {
+    const page = await open(ctx, `${lang}/choose.html`);
+    check(await page.isHidden('section.guide > .node'), `${lang}: the nested lists are hidden with JavaScript`);
+    const choose = async (re) => {
+      const buttons = await page.$$eval('.guide-step .choices button', (bs) => bs.map((b) => b.textContent));
+      const k = buttons.findIndex((t) => re.test(t));
+      check(k >= 0, `${lang}: no answer matching ${re} among ${JSON.stringify(buttons)}`);
+      await page.locator('.guide-step .choices button').nth(k).click();
+    };
+    const result = async () => page.$eval('.guide-step .result a', (a) => a.getAttribute('href'));
+    // Access: the caller may not have it → not logged in → 401.
+    await choose(lang === 'en' ? /may not have it/i : /拿不到/);
+    await choose(login);
+    await choose(/API/);
+    equal(await result(), '401.html', `${lang}: not logged in`);
+    const hash = await page.evaluate(() => location.hash);
+    check(/^#\d+(\.\d+)+$/.test(hash), `${lang}: the path is in the address: ${hash}`);
+    // The link opens the same answer.
+    const again = await open(ctx, `${lang}/choose.html${hash}`);
+    equal(await again.$eval('.guide-step .result a', (a) => a.getAttribute('href')), '401.html', `${lang}: a linked answer`);
+    await again.close();
+    // Back goes one question up; Start again to the first question; then too many requests → 429.
+    await page.click('.guide-nav button:first-child');
+    check(await page.$('.guide-step .choices button'), `${lang}: back shows the last question again`);
+    await page.click('.guide-nav button:last-child');
+    check(!(await page.$('.guide-nav')), `${lang}: back at the first question`);
+    await choose(lang === 'en' ? /too big or too slow/i : /太大|太慢/);
+    await choose(tooMany);
+    equal(await result(), '429.html', `${lang}: too many requests`);
+    // The browser's own back button steps back too.
+    await page.goBack();
+    check(await page.$('.guide-step .choices button'), `${lang}: the browser's back shows the question again`);
+    await page.close();
+  }
+  clean(ctx);
+});
+
+await test('choose.html without JavaScript: the whole tree as nested lists; 401 and 429 are in it', async () => {
+  const c = await newContext({ javaScriptEnabled: false });
+  for (const lang of ['en', 'zh']) {
+    const page = await open(c, `${lang}/choose.html`);
+    check(await page.isVisible('section.guide > .node'), `${lang}: the tree is shown`);
+    const leaves = await page.$$eval('section.guide .leaf a', (as) => as.map((a) => a.getAttribute('href')));
+    check(leaves.length >= 30 && new Set(leaves).size >= 25, `${lang}: ${leaves.length} leaves, ${new Set(leaves).size} codes`);
+    check(leaves.includes('401.html') && leaves.includes('429.html'), `${lang}: 401 and 429 are leaves`);
+    const nested = await page.$$eval('section.guide ul.answers ul.answers ul.answers', (u) => u.length);
+    check(nested > 0, `${lang}: lists nested three deep`);
+    await page.close();
+  }
+  problems(c.log, 'console errors or failed requests');
+  await c.close();
+});
+
 // ------------------------------------------------------------ accessibility
-await test('axe-core: no serious or critical violation (home, class, code, vendor, registry, search; both languages; light, dark, phone)', async () => {
+await test('axe-core: no serious or critical violation (home, class, code, vendor, registry, search, compare, cheat sheet, guide; both languages; light, dark, phone)', async () => {
   const found = [];
   for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 375]]) {
     const c = await newContext({ colorScheme: scheme, viewport: { width, height: 800 } });
     for (const lang of ['zh', 'en']) {
       for (const rel of [lang === 'zh' ? 'index.html' : 'en/index.html', `${lang}/4xx.html`, `${lang}/499.html`,
-        `${lang}/104.html`, `${lang}/vendor-nginx.html`, `${lang}/iana.html`, `${lang}/404.html#search`]) {
+        `${lang}/104.html`, `${lang}/vendor-nginx.html`, `${lang}/iana.html`, `${lang}/404.html#search`,
+        `${lang}/compare.html`, `${lang}/cheatsheet.html`, `${lang}/choose.html`, `${lang}/choose.html#3.1`]) {
         const page = await open(c, rel.replace('#search', ''));
         if (rel.endsWith('#search')) await search(page, lang === 'zh' ? '网关' : 'gateway'), await page.keyboard.press('ArrowDown');
         await page.evaluate(axeSource);
