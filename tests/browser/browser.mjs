@@ -593,7 +593,8 @@ await test('compare.html: which redirects keep the method, at a glance; the tabl
   const page = await open(ctx, 'en/307.html');
   const href = await page.getAttribute('.glance .compared a', 'href');
   equal(href, 'compare.html#redirects', '307 links to its comparison');
-  await page.click('.glance .compared a');
+  await Promise.all([page.waitForURL(/compare\.html#redirects$/), page.click('.glance .compared a')]);
+  await page.waitForLoadState('load');
   equal(await page.evaluate(() => document.querySelector(':target') && document.querySelector(':target').id), 'redirects', 'the link opens the table');
   await page.close();
   clean(ctx);
