@@ -520,6 +520,8 @@ check_key_rules(struct fm *f, const yaml_node_t *const seen[NKEYS])
 int
 fm_load(struct fm *f, const char *yaml, size_t len, const char *what)
 {
+	/* The characters that anchors, aliases, tags and directives start with. */
+	static const unsigned char special[256] = {['&'] = 1, ['*'] = 1, ['!'] = 1, ['%'] = 1};
 	yaml_parser_t p;
 	yaml_node_t *root, *deep;
 	size_t i, opens;
@@ -531,7 +533,7 @@ fm_load(struct fm *f, const char *yaml, size_t len, const char *what)
 	 * events.  The pass stops at the first collection too deep, before
 	 * libyaml's loader, whose time grows with the square of the depth
 	 * (300,000 '[' would take minutes). */
-	for (i = 0, opens = 0; i < len && !strchr("&*!%", yaml[i] ? yaml[i] : '_'); i++)
+	for (i = 0, opens = 0; i < len && !special[(unsigned char)yaml[i]]; i++)
 		opens += yaml[i] == '[' || yaml[i] == '{';
 	if ((i < len || opens > FM_MAX_DEPTH) && scan_events(f, yaml, len) < 0)
 		return -1;

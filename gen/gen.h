@@ -57,7 +57,7 @@ void buf_add(struct buf *b, const char *s, size_t n);
 void buf_puts(struct buf *b, const char *s);
 /* Appends formatted text. */
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Returns the string (never NULL) and leaves b empty; the caller frees it. */
 char *buf_detach(struct buf *b);
 /* Frees the string and leaves b empty. */
@@ -125,7 +125,8 @@ enum diag_severity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR, DIAG__N };
  * (line and column left out when 0) until diag_flush().  Safe on any thread. */
 void diag(enum diag_severity sev, const char *file, struct pos p, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-void vdiag(enum diag_severity sev, const char *file, struct pos p, const char *fmt, va_list ap);
+void vdiag(enum diag_severity sev, const char *file, struct pos p, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 /* How diagnostics are written: `FILE:LINE:COL: error: MESSAGE` lines, or
  * GitHub's workflow commands (`::error file=F,line=L,col=C::MESSAGE`), which
  * put each on its line of a pull request's diff. */
@@ -206,6 +207,8 @@ char *slugify(const char *name);
  * leaves are meanings of c).  Returns the guide (the caller frees it with
  * guide_free()), or NULL after reporting.  Reports through diag(). */
 struct guide *guide_load(const char *path, const struct corpus *c);
+/* Like guide_load(), on the text[0..len) of file `path` (text[len] is NUL). */
+struct guide *guide_parse(const char *path, const char *text, size_t len, const struct corpus *c);
 /* Frees g; NULL is a no-op. */
 void guide_free(struct guide *g);
 

@@ -243,12 +243,11 @@ read_guide(struct fm *f, struct guide *g, const struct corpus *c)
 }
 
 struct guide *
-guide_load(const char *path, const struct corpus *c)
+guide_parse(const char *path, const char *text, size_t len, const struct corpus *c)
 {
 	struct guide *g = xcalloc(1, sizeof(*g));
 	struct fm f;
-	char *text = NULL;
-	size_t len, bad;
+	size_t bad;
 	uint32_t cp;
 	int loaded;
 
@@ -256,10 +255,7 @@ guide_load(const char *path, const struct corpus *c)
 	f.m = meaning_new(path, "choose");
 	f.line0 = 1;
 	g->start = -1;
-	if (file_read(path, CONTENT_MAX_BYTES, &text, &len) == -1) {
-		diag(DIAG_ERROR, path, f.m->pos_start, "cannot read: %s", file_error(errno));
-		f.errors++;
-	} else if (!utf8_valid(text, len, &bad) || find_control(text, &cp) >= 0) {
+	if (!utf8_valid(text, len, &bad) || find_control(text, &cp) >= 0) {
 		diag(DIAG_ERROR, path, f.m->pos_start,
 		     "not UTF-8 text, or a control character in it (tab and line feed are the only "
 		     "ones allowed)");
@@ -269,12 +265,28 @@ guide_load(const char *path, const struct corpus *c)
 			read_guide(&f, g, c);
 		yaml_document_delete(&f.doc);
 	}
-	free(text);
 	meaning_free(f.m);
 	if (f.errors) {
 		guide_free(g);
 		return NULL;
 	}
+	return g;
+}
+
+struct guide *
+guide_load(const char *path, const struct corpus *c)
+{
+	char *text = NULL;
+	size_t len;
+	struct guide *g;
+	struct pos start = {1, 1};
+
+	if (file_read(path, CONTENT_MAX_BYTES, &text, &len) == -1) {
+		diag(DIAG_ERROR, path, start, "cannot read: %s", file_error(errno));
+		return NULL;
+	}
+	g = guide_parse(path, text, len, c);
+	free(text);
 	return g;
 }
 

@@ -5,6 +5,8 @@
 
 #include "../../gen/gen.h"
 
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size); /* libFuzzer calls it */
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

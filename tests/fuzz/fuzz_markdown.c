@@ -16,6 +16,8 @@ meaning(const char *id)
 	return m;
 }
 
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size); /* libFuzzer calls it */
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
