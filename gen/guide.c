@@ -190,13 +190,13 @@ read_guide(struct fm *f, struct guide *g, const struct corpus *c)
 		struct guide_node *n = &g->nodes[i];
 		const yaml_node_t *v = at[i], *q, *as;
 		yaml_node_item_t *it;
-		if (v->type != YAML_MAPPING_NODE || !map_keys(f, v, "a node", node_keys)) {
-			if (v->type != YAML_MAPPING_NODE)
-				fm_error(f, v,
-				         "node '%s' must be a mapping: {question: …, answers: […]}",
-				         n->id);
+		if (v->type != YAML_MAPPING_NODE) {
+			fm_error(f, v, "node '%s' must be a mapping: {question: …, answers: […]}",
+			         n->id);
 			continue;
 		}
+		if (!map_keys(f, v, "a node", node_keys))
+			continue;
 		if ((q = map_get(f, v, "question")) == NULL)
 			fm_error(f, v, "node '%s' has no 'question'", n->id);
 		else

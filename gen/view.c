@@ -108,8 +108,8 @@ view_class_title(const struct view *v, int k, enum lang l)
 }
 
 /* The vendor part of a meaning for lists: vendor name, "unofficial", or NULL. */
-static const char *
-meaning_label(const struct view *v, const struct meaning *m, enum lang l)
+const char *
+view_meaning_label(const struct view *v, const struct meaning *m, enum lang l)
 {
 	if (m->registry == REG_VENDOR)
 		return m->vendor;
@@ -239,7 +239,7 @@ number_item(const struct view *v, size_t i, enum lang l, const char *here)
 	set_str(o, "title", m->title[l]);
 	set_str(o, "summary", m->summary[l]);
 	for (k = a; k < b; k++) {
-		const char *lab = meaning_label(v, v->c->m[k], l);
+		const char *lab = view_meaning_label(v, v->c->m[k], l);
 		if (lab == NULL)
 			continue;
 		/* After a registered meaning, the others read as additions: "+ nginx". */
@@ -264,7 +264,7 @@ meaning_item(const struct view *v, const struct meaning *m, enum lang l, const c
 	set_str(o, "title", m->title[l]);
 	set_str(o, "summary", m->summary[l]);
 	set_opt(o, "label_lang", extra && l != LANG_EN ? "en" : NULL);
-	set_opt(o, "label", extra ? extra : meaning_label(v, m, l));
+	set_opt(o, "label", extra ? extra : view_meaning_label(v, m, l));
 	return o;
 }
 
@@ -406,13 +406,37 @@ constants_ctx(const struct meaning *m)
 	return a;
 }
 
+const char *
+view_status_label(const struct view *v, const struct meaning *m, enum lang l)
+{
+	static const char *const status_key[STATUS__N] = {NULL, "deprecated", "unused", "obsolete",
+	                                                  "joke"};
+
+	return status_key[m->status] ? view_str(v, l, status_key[m->status]) : NULL;
+}
+
+json_t *
+view_sem_headers(const struct view *v, const struct semantics *s, enum lang l)
+{
+	static const char *const level_key[SEM_LEVEL__N] = {"sem_must", "sem_should", "sem_may"};
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; i < s->nheaders; i++) {
+		json_t *h = json_object();
+		set_str(h, "name", s->headers[i].name);
+		set_str(h, "level", view_str(v, l, level_key[s->headers[i].level]));
+		set_opt(h, "when", s->headers[i].when[l]);
+		json_array_append_new(a, h);
+	}
+	return a;
+}
+
 /* What a meaning's heading says of it: summary and the tags (registered,
  * vendor, unofficial, status, IANA's annotation). */
 static json_t *
 meaning_tags(const struct view *v, const struct meaning *m, enum lang l)
 {
-	static const char *const status_key[STATUS__N] = {NULL, "deprecated", "unused", "obsolete",
-	                                                  "joke"};
 	json_t *o = json_object();
 
 	set_str(o, "summary", m->summary[l]);
@@ -420,8 +444,7 @@ meaning_tags(const struct view *v, const struct meaning *m, enum lang l)
 	json_object_set_new(o, "is_iana", json_boolean(m->registry == REG_IANA));
 	json_object_set_new(o, "is_vendor", json_boolean(m->registry == REG_VENDOR));
 	json_object_set_new(o, "is_unofficial", json_boolean(m->registry == REG_UNOFFICIAL));
-	set_opt(o, "status_label",
-	        status_key[m->status] ? view_str(v, l, status_key[m->status]) : NULL);
+	set_opt(o, "status_label", view_status_label(v, m, l));
 	set_str(o, "status_class", status_name[m->status]);
 	set_opt(o, "annotation",
 	        m->registry == REG_IANA && m->iana && !m->iana->unused ? m->iana->annotation
@@ -452,10 +475,8 @@ glance_ctx(const struct view *v, const struct meaning *m, enum lang l)
 {
 	static const char *const method_key[SEM_METHOD__N] = {
 	    "sem_method_preserved", "sem_method_post_may_become_get", "sem_method_becomes_get"};
-	static const char *const level_key[SEM_LEVEL__N] = {"sem_must", "sem_should", "sem_may"};
 	const struct semantics *s = m->sem;
 	json_t *o, *rows, *r, *a;
-	size_t i;
 
 	if (s == NULL)
 		return json_null();
@@ -490,14 +511,7 @@ glance_ctx(const struct view *v, const struct meaning *m, enum lang l)
 	json_array_append_new(rows, r);
 	r = glance_row(v, l, s, SEM_HEADERS,
 	               s->nheaders ? NULL : view_str(v, l, "sem_headers_none"));
-	a = json_object_get(r, "headers");
-	for (i = 0; i < s->nheaders; i++) {
-		json_t *h = json_object();
-		set_str(h, "name", s->headers[i].name);
-		set_str(h, "level", view_str(v, l, level_key[s->headers[i].level]));
-		set_opt(h, "when", s->headers[i].when[l]);
-		json_array_append_new(a, h);
-	}
+	json_object_set_new(r, "headers", view_sem_headers(v, s, l));
 	json_array_append_new(rows, r);
 	json_object_set_new(o, "rows", rows);
 	set_opt(o, "disputed", s->disputed[l]);
@@ -599,7 +613,7 @@ view_code(const struct view *v, enum lang l, size_t i)
 	for (k = a; k < b; k++) {
 		const struct meaning *mk = v->c->m[k];
 		json_t *e = json_object();
-		const char *lab = meaning_label(v, mk, l);
+		const char *lab = view_meaning_label(v, mk, l);
 		json_array_append_new(meanings, view_meaning(v, mk, l));
 		set_hash(e, "href", url_anchor(mk));
 		set_str(e, "title", mk->title[l]);

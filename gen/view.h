@@ -33,6 +33,12 @@ json_t *group(const char *id, const char *heading, const char *href, const char 
               json_t *items);
 /* Makes ctx a list page (taking groups); returns ctx. */
 json_t *list_page(json_t *ctx, const char *intro_html, json_t *groups);
+/* The vendor part of a meaning for lists: vendor name, "unofficial", or NULL. */
+const char *view_meaning_label(const struct view *v, const struct meaning *m, enum lang l);
+/* The label of m's status ("Deprecated"), or NULL for a current meaning. */
+const char *view_status_label(const struct view *v, const struct meaning *m, enum lang l);
+/* The header fields of semantics s: [{name, level, when}]. */
+json_t *view_sem_headers(const struct view *v, const struct semantics *s, enum lang l);
 /* The title of class k's page ("4xx Client Error"), or its slug; not owned. */
 const char *view_class_title(const struct view *v, int k, enum lang l);
 /* The link from meaning m's page to its table of compare.html, or null (viewref.c). */

@@ -74,10 +74,8 @@ cmp_row(const struct view *v, const struct meaning *m, enum lang l)
 {
 	static const char *const method_key[SEM_METHOD__N] = {
 	    "cmp_method_preserved", "cmp_method_post_may_become_get", "cmp_method_becomes_get"};
-	static const char *const level_key[SEM_LEVEL__N] = {"sem_must", "sem_should", "sem_may"};
 	const struct semantics *s = m->sem;
-	json_t *r = json_object(), *hs = json_array();
-	size_t i;
+	json_t *r = json_object();
 
 	set_fmt(r, "code", "%03d", m->code);
 	set_url(r, "href", url_meaning("", m));
@@ -94,13 +92,7 @@ cmp_row(const struct view *v, const struct meaning *m, enum lang l)
 	else
 		set_fmt(r, "introduced", "%s (%d)", s->draft ? s->draft : "", s->year);
 	set_fmt(r, "year", "%d", s->year);
-	for (i = 0; i < s->nheaders; i++) {
-		json_t *h = json_object();
-		set_str(h, "name", s->headers[i].name);
-		set_str(h, "level", view_str(v, l, level_key[s->headers[i].level]));
-		json_array_append_new(hs, h);
-	}
-	json_object_set_new(r, "headers", hs);
+	json_object_set_new(r, "headers", view_sem_headers(v, s, l));
 	set_opt(r, "use_when", m->use_when[l]);
 	return r;
 }
@@ -153,24 +145,16 @@ view_compare(const struct view *v, enum lang l)
 static json_t *
 cheat_row(const struct view *v, size_t i, enum lang l)
 {
-	static const char *const status_key[STATUS__N] = {NULL, "deprecated", "unused", "obsolete",
-	                                                  "joke"};
 	size_t a = v->c->first[i], b = corpus_number_end(v->c, i);
 	const struct meaning *m = v->c->m[a];
 	json_t *r = json_object();
-	const char *label = NULL;
+	const char *label = view_meaning_label(v, m, l);
 
 	set_fmt(r, "code", "%03d", m->code);
 	set_url(r, "href", url_number("", m->code));
 	set_str(r, "phrase", m->title[LANG_EN]);
 	set_str(r, "title_zh", m->title[LANG_ZH]);
-	if (m->registry == REG_VENDOR)
-		label = m->vendor;
-	else if (m->registry == REG_UNOFFICIAL)
-		label = view_str(v, l, "unofficial");
-	else if (status_key[m->status])
-		label = view_str(v, l, status_key[m->status]);
-	set_opt(r, "label", label);
+	set_opt(r, "label", label ? label : view_status_label(v, m, l));
 	if (b - a > 1) {
 		char n[24];
 		snprintf(n, sizeof(n), "%zu", b - a - 1);
