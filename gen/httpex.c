@@ -1,6 +1,6 @@
 /*
  * httpex.c — the ```http examples of a body: each becomes labelled messages
- * (Request, Response) whose start line, header names and values are marked
+ * (Request, Response) whose start lines and header names are marked
  * for the style sheet, so they are highlighted when the site is built, with
  * no script; wrapped header lines stay indented.  Works on cmark's tree
  * between md_check() and the rendering; every character of an example is
@@ -51,16 +51,16 @@ http_line(struct buf *b, const char *s, size_t n, int part)
 	const char *colon = strchr(line, ':');
 
 	if (part == 0) {
-		buf_puts(b, "<span class=\"l http-start\">");
+		buf_puts(b, "<span class=\"l s\">");
 		esc_text(b, line);
 		buf_puts(b, "</span>");
 	} else if (part == 1 && colon && colon != line && !strchr(" \t", line[0])) {
 		char *name = xstrndup(line, (size_t)(colon - line));
-		buf_puts(b, "<span class=\"l http-header\"><span class=\"http-name\">");
+		buf_puts(b, "<span class=\"l\"><span class=\"n\">");
 		esc_text(b, name);
-		buf_puts(b, "</span>:<span class=\"http-value\">");
+		buf_puts(b, "</span>:");
 		esc_text(b, colon + 1);
-		buf_puts(b, "</span></span>");
+		buf_puts(b, "</span>");
 		free(name);
 	} else {
 		buf_puts(b, "<span class=\"l\">");
@@ -72,7 +72,7 @@ http_line(struct buf *b, const char *s, size_t n, int part)
 
 /*
  * Writes an ```http example as labelled messages (Request, Response), each
- * a <pre> whose start line, header names and values are marked for the
+ * a <pre> whose start line and header names are marked for the
  * style sheet: highlighted when the site is built, no script needed.  A
  * block that does not start with a request or status line is left alone.
  * Returns the HTML (the caller frees it), or NULL.
