@@ -167,6 +167,12 @@ void arena_begin(void);
 /* Frees every value made on this thread since arena_begin(); none may be
  * used after.  Values made outside are untouched. */
 void arena_end(void);
+struct cmark_mem;
+/* The allocator every cmark tree of the program is made with (parser and
+ * new nodes alike): inside arena_begin()/arena_end() it takes the thread's
+ * arena, outside it uses malloc.  Text cmark returns (cmark_render_html) is
+ * freed with its ->free. */
+struct cmark_mem *arena_cmark(void);
 
 /* ------------------------------------------------------------- par.c */
 

@@ -151,7 +151,7 @@ http_examples(cmark_node *doc, enum lang l)
 			continue;
 		if ((html = http_example(cmark_node_get_literal(n), l)) == NULL)
 			continue;
-		block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+		block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, arena_cmark());
 		cmark_node_set_on_enter(block, html);
 		cmark_node_set_on_exit(block, "");
 		cmark_node_replace(n, block);

@@ -74,14 +74,17 @@ check_one(size_t i, void *arg)
 
 /* For build: checked and rendered in one go, so that each document's tree
  * is freed while it is still in the cache (keeping every tree from the
- * check to the render cost a third more memory and time on large corpora). */
+ * check to the render cost a third more memory and time on large corpora);
+ * the trees live in the job's arena, gone with it (md_render leaves none). */
 static void
 check_render_one(size_t i, void *arg)
 {
 	struct corpus *c = arg;
 
+	arena_begin();
 	md_check(c->m[i], c);
 	md_render(c->m[i], c);
+	arena_end();
 }
 
 /* Returns today's UTC date as YYYY-MM-DD in buf, or $STATUSGEN_TODAY when

@@ -340,7 +340,7 @@ anchor_sections(struct meaning *m, enum lang l, cmark_node *doc, int level)
 		    cmark_node_get_heading_level(n) != level)
 			continue;
 		span = xasprintf("<span id=\"%s\"></span>", m->sections[l][k++].id);
-		anchor = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+		anchor = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, arena_cmark());
 		cmark_node_set_on_enter(anchor, span);
 		cmark_node_set_on_exit(anchor, "");
 		cmark_node_prepend_child(n, anchor);
@@ -473,6 +473,30 @@ body_parsable(struct meaning *m)
 	return 1;
 }
 
+/* Returns the tree of Markdown text s, made with arena_cmark(). */
+static cmark_node *
+parse(const char *s)
+{
+	cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, arena_cmark());
+	cmark_node *doc;
+
+	cmark_parser_feed(p, s, strlen(s));
+	doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return doc;
+}
+
+/* Returns doc's HTML in memory of its own (the caller frees it): what cmark
+ * returns lives where the tree does, perhaps in the job's arena. */
+static char *
+render_html(cmark_node *doc)
+{
+	char *html = cmark_render_html(doc, CMARK_OPT_DEFAULT), *own = xstrdup(html);
+
+	arena_cmark()->free(html);
+	return own;
+}
+
 void
 md_check(struct meaning *m, const struct corpus *c)
 {
@@ -482,7 +506,7 @@ md_check(struct meaning *m, const struct corpus *c)
 
 	if (m->body == NULL || !body_parsable(m))
 		return;
-	root = cmark_parse_document(m->body, strlen(m->body), CMARK_OPT_DEFAULT);
+	root = parse(m->body);
 	for (n = cmark_node_first_child(root); n; n = next) {
 		int ml = marker_lang(n);
 		next = cmark_node_next(n);
@@ -500,7 +524,8 @@ md_check(struct meaning *m, const struct corpus *c)
 				     lang_code[ml], markers[ml].line);
 				cur = -1;
 			} else {
-				docs[ml] = cmark_node_new(CMARK_NODE_DOCUMENT);
+				docs[ml] =
+				    cmark_node_new_with_mem(CMARK_NODE_DOCUMENT, arena_cmark());
 				markers[ml] = node_pos(m, n);
 				cur = ml;
 			}
@@ -593,7 +618,7 @@ md_render(struct meaning *m, const struct corpus *c)
 			anchor_sections(m, l, doc, level);
 		http_examples(doc, l);
 		free(m->html[l]);
-		m->html[l] = cmark_render_html(doc, CMARK_OPT_DEFAULT);
+		m->html[l] = render_html(doc);
 		cmark_node_free(doc);
 		m->doc[l] = NULL;
 	}

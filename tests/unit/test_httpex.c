@@ -6,13 +6,19 @@
 static char *
 rendered(const char *md, enum lang l)
 {
-	cmark_node *doc = cmark_parse_document(md, strlen(md), CMARK_OPT_DEFAULT);
-	char *html;
+	cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, arena_cmark());
+	cmark_node *doc;
+	char *html, *own;
 
+	cmark_parser_feed(p, md, strlen(md));
+	doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
 	http_examples(doc, l);
 	html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
+	own = strdup(html);
+	arena_cmark()->free(html);
 	cmark_node_free(doc);
-	return html;
+	return own;
 }
 
 /* A request and its response: labelled, start lines and header fields
