@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "model.h"
 
@@ -51,10 +52,24 @@ struct buf {
 	size_t len;
 	size_t cap;
 };
-/* Appends n bytes of s. */
-void buf_add(struct buf *b, const char *s, size_t n);
+/* Makes room in b for n more bytes and the NUL (buf_add's slow path). */
+void buf_grow(struct buf *b, size_t n);
+/* Appends n bytes of s.  Inline: a page is millions of small appends. */
+static inline void
+buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap)
+		buf_grow(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
 /* Appends the string s. */
-void buf_puts(struct buf *b, const char *s);
+static inline void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
 /* Appends formatted text. */
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));

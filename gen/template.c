@@ -378,6 +378,7 @@ struct marks {
 	int raw;     /* <script>, <style>: content as is */
 	char *open;  /* "<name a="v"…>" when no data-attr-* changes attributes, else NULL */
 	char *close; /* "</name>" */
+	size_t open_len, close_len;
 	/* Otherwise the start tag is part[0], the attribute of marker dyn[0],
 	 * part[1], … part[nattr]: the template's own attributes, already
 	 * written, between the ones filled from data (in the template's order,
@@ -388,6 +389,7 @@ struct marks {
 
 struct text {
 	char *escaped; /* the text as it is written */
+	size_t len;    /* strlen(escaped) */
 	int blank;     /* only white space */
 };
 
@@ -448,9 +450,10 @@ start_tag(struct marks *mk, xmlNodePtr n)
 		mk->dyn[k++] = mk->attr[i];
 	}
 	buf_puts(&b, ">");
-	if (mk->nattr == 0)
+	if (mk->nattr == 0) {
+		mk->open_len = b.len;
 		mk->open = buf_detach(&b);
-	else
+	} else
 		mk->part[k] = buf_detach(&b);
 }
 
@@ -467,6 +470,7 @@ compile(xmlNodePtr n, int raw)
 			buf_puts(&b, (const char *)n->content);
 		else
 			esc_text(&b, (const char *)n->content);
+		t->len = b.len;
 		t->escaped = buf_detach(&b);
 		t->blank = xmlIsBlankNode(n);
 		n->_private = t;
@@ -501,6 +505,7 @@ compile(xmlNodePtr n, int raw)
 		mk->is_void = is_void(name);
 		mk->raw = strcmp(name, "script") == 0 || strcmp(name, "style") == 0;
 		mk->close = xasprintf("</%s>", name);
+		mk->close_len = strlen(mk->close);
 		start_tag(mk, n);
 		n->_private = mk;
 		raw = mk->raw;
@@ -573,7 +578,7 @@ render_element(struct fill *f, xmlNodePtr n, struct buf *b, const struct marks *
 	int i;
 
 	if (mk->open) {
-		buf_puts(b, mk->open);
+		buf_add(b, mk->open, mk->open_len);
 	} else {
 		for (i = 0; i < mk->nattr; i++) {
 			buf_puts(b, mk->part[i]);
@@ -592,11 +597,11 @@ render_element(struct fill *f, xmlNodePtr n, struct buf *b, const struct marks *
 		/* Rendered Markdown: cmark's safe renderer wrote it, and it is the
 		 * only markup that reaches a page from outside the templates. */
 		if (json_is_string(v))
-			buf_puts(b, json_string_value(v));
+			buf_add(b, json_string_value(v), json_string_length(v));
 	} else {
 		render_children(f, n, b);
 	}
-	buf_puts(b, mk->close);
+	buf_add(b, mk->close, mk->close_len);
 }
 
 /* Writes element n as its markers say: repeated, conditional, filled.
@@ -655,7 +660,7 @@ render_children(struct fill *f, xmlNodePtr n, struct buf *b)
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
 			const struct text *t = c->_private;
 			blank_from = t->blank ? b->len : (size_t)-1;
-			buf_puts(b, t->escaped);
+			buf_add(b, t->escaped, t->len);
 		} else if (c->type == XML_ELEMENT_NODE) {
 			if (!render_node(f, c, b) && blank_from != (size_t)-1) {
 				b->len = blank_from;

@@ -115,24 +115,16 @@ xconcat(const char *s, ...)
 /* ---------------------------------------------------------------- buffer */
 
 void
-buf_add(struct buf *b, const char *s, size_t n)
+buf_grow(struct buf *b, size_t n)
 {
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		b->s = xrealloc(b->s, cap);
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
-}
+	size_t cap = b->cap ? b->cap : 256;
 
-void
-buf_puts(struct buf *b, const char *s)
-{
-	buf_add(b, s, strlen(s));
+	if (n > SIZE_MAX / 4 - b->len)
+		oom();
+	while (cap < b->len + n + 1)
+		cap *= 2;
+	b->s = xrealloc(b->s, cap);
+	b->cap = cap;
 }
 
 void
