@@ -104,7 +104,9 @@ tmpl_load(const char *path)
 		return NULL;
 	}
 	xmlSetStructuredErrorFunc(&xe, diag_xml_error);
-	doc = xmlReadMemory(text, (int)len, path, "UTF-8", XML_PARSE_NONET);
+	/* No dictionary: the page templates are merged with the layout on
+	 * several threads, and libxml2's dictionaries are not made for that. */
+	doc = xmlReadMemory(text, (int)len, path, "UTF-8", XML_PARSE_NONET | XML_PARSE_NODICT);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	free(text);
 	if (doc == NULL || xe.errors) {
