@@ -11,6 +11,9 @@
  */
 #include <getopt.h>
 #include <libxml/parser.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
@@ -422,6 +425,14 @@ main(int argc, char **argv)
 #ifndef STATUSGEN_SERVE
 	if (argc >= 2 && strcmp(argv[1], "serve") == 0)
 		return run_serve(argv);
+#endif
+#ifdef __GLIBC__
+	/* A build allocates and frees in waves on every thread (a page, a
+	 * body, an export); by default glibc hands the memory back to the
+	 * kernel after each wave and asks for it again: hundreds of mprotect
+	 * calls, a tenth of a small build's time.  The peak stays the same. */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_TOP_PAD, 8 << 20);
 #endif
 	arena_install();
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
