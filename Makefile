@@ -30,7 +30,7 @@ SRCS     = gen/main.c gen/util.c gen/diag.c gen/par.c gen/arena.c gen/names.c ge
 LIBOBJS  = $(patsubst gen/%.c,$(BUILD)/%.o,$(filter-out gen/main.c gen/serve.c,$(SRCS)))
 TESTS    = $(wildcard tests/unit/test_*.c)
 TESTOBJS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%.o,$(TESTS))
-FUZZERS  = fuzz_frontmatter fuzz_markdown fuzz_registry fuzz_guide
+FUZZERS  = fuzz_frontmatter fuzz_markdown fuzz_registry fuzz_guide fuzz_zhconv
 SHELLS   = .ci/run tools/deps.sh tools/bench/run.sh tests/e2e/run.sh tests/browser/run.sh \
            $(wildcard tests/*.sh) $(wildcard tests/e2e/*/setup)
 CSOURCES = gen/*.c gen/*.h tests/unit/*.c tests/unit/*.h tests/fuzz/*.c tools/bench/mkcorpus.c

@@ -495,6 +495,13 @@ struct zhconv *zhconv_open(const char *dir);
 /* Returns s in Traditional characters, Taiwan usage (line breaks kept, and
  * no phrase across one); the caller frees it. */
 char *zhconv_tw(struct zhconv *z, const char *s);
+/* Returns texts[0..n) in Traditional characters, Taiwan usage, as n new
+ * strings (NULL where texts[i] is NULL); the caller frees each and the
+ * array.  Only text is converted: with `html`, tags (but the values of
+ * title, alt, aria-label and placeholder), comments and the content of
+ * code, pre, kbd, samp, script and style stay byte for byte.  Each distinct
+ * run of non-ASCII text goes to OpenCC once, all in one call. */
+char **zhconv_texts(struct zhconv *z, const char *const *texts, size_t n, int html);
 /* Frees z; NULL is a no-op. */
 void zhconv_close(struct zhconv *z);
 

@@ -48,14 +48,13 @@ add_unique(json_t *a, const char *s, size_t n, const char *self)
 /*
  * The Traditional side of the index, made with as few conversions as
  * OpenCC allows (opening it is what costs; each call too): every Chinese
- * title and alias in one text, a line each, and every distinct Han character
- * of the Chinese text in another.  A line break ends OpenCC's phrases, so
- * the lines come back one for one.
+ * title and alias in one call of zhconv_texts(), and every distinct Han
+ * character of the Chinese text in another, a line each.  A line break
+ * ends OpenCC's phrases, so the lines come back one for one.
  */
 struct trad {
-	struct buf names; /* titles and aliases, each once, a line each */
+	const char **names; /* each meaning's title, then its aliases */
 	size_t nnames;
-	json_t *line_of;                 /* a title or alias → its line in `names` */
 	struct buf chars;                /* each distinct Han character, a line each */
 	unsigned char seen[0x10000 / 8]; /* the BMP characters already in `chars` */
 };
@@ -63,11 +62,8 @@ struct trad {
 static void
 trad_name(struct trad *t, const char *s)
 {
-	if (s == NULL || json_object_get(t->line_of, s))
-		return;
-	json_object_set_new(t->line_of, s, json_integer((json_int_t)t->nnames++));
-	buf_puts(&t->names, s);
-	buf_add(&t->names, "\n", 1);
+	t->names = xrealloc(t->names, (t->nnames + 1) * sizeof(*t->names));
+	t->names[t->nnames++] = s;
 }
 
 static void
@@ -135,7 +131,6 @@ search_index(const struct corpus *c, struct zhconv *z, size_t *len)
 	struct trad *t = xcalloc(1, sizeof(*t));
 	struct buf b = {0}, pairs = {0};
 
-	t->line_of = json_object();
 	size_t i, k;
 
 	for (i = 0; i < c->nm; i++) {
@@ -160,27 +155,18 @@ search_index(const struct corpus *c, struct zhconv *z, size_t *len)
 		}
 	}
 	if (z && t->nnames) {
-		/* The Taiwan forms of the titles and aliases, each converted once. */
-		char *tw = zhconv_tw(z, t->names.s);
-		const char **lines = xcalloc(t->nnames, sizeof(*lines)), *p = tw;
-		size_t *lens = xcalloc(t->nnames, sizeof(*lens));
-		for (k = 0; k < t->nnames; k++)
-			lines[k] = next_line(&p, &lens[k]);
+		/* The Taiwan forms of the titles and aliases, in the order given. */
+		char **tw = zhconv_texts(z, t->names, t->nnames, 0);
+		size_t at = 0;
 		for (i = 0; i < c->nm; i++) {
 			const struct meaning *m = c->m[i];
 			json_t *forms = json_array_get(json_array_get(ms, i), 7);
-			for (k = 0; k <= m->naliases[LANG_ZH]; k++) {
-				const char *name =
-				    k == 0 ? m->title[LANG_ZH] : m->aliases[LANG_ZH][k - 1];
-				json_t *at = name ? json_object_get(t->line_of, name) : NULL;
-				size_t n;
-				if (at == NULL || (n = (size_t)json_integer_value(at)) >= t->nnames)
-					continue;
-				add_unique(forms, lines[n], lens[n], name);
-			}
+			for (k = 0; k <= m->naliases[LANG_ZH]; k++, at++)
+				if (tw[at])
+					add_unique(forms, tw[at], strlen(tw[at]), t->names[at]);
 		}
-		free(lines);
-		free(lens);
+		for (k = 0; k < t->nnames; k++)
+			free(tw[k]);
 		free(tw);
 	}
 	if (z && t->chars.len) {
@@ -202,9 +188,8 @@ search_index(const struct corpus *c, struct zhconv *z, size_t *len)
 	buf_puts(&b, prologue);
 	export_json(&b, doc);
 	json_decref(doc);
-	buf_free(&t->names);
+	free(t->names);
 	buf_free(&t->chars);
-	json_decref(t->line_of);
 	buf_free(&pairs);
 	free(t);
 	*len = b.len;
