@@ -115,7 +115,10 @@ lint:
 	clang-format --dry-run -Werror $(CSOURCES)
 	mandoc -Tlint -W warning gen/statusgen.1 gen/statusgen-content.5
 	shellcheck $(SHELLS)
-	@echo "lint: 3 passed, 0 failed"
+	@awk 'FNR == 1 && NR > 1 && n > 700 { print f ": " n " lines, over 700"; bad = 1 } \
+	     { f = FILENAME; n = FNR } END { if (n > 700) { print f ": " n " lines, over 700"; bad = 1 } exit bad }' gen/*.c gen/*.h
+	@test $$(wc -l < gen/site.c) -lt 500 || { echo "gen/site.c: over 500 lines"; exit 1; }
+	@echo "lint: 4 passed, 0 failed"
 
 test-unit: $(BUILD)/unit
 	$(BUILD)/unit

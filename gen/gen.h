@@ -70,6 +70,14 @@ buf_puts(struct buf *b, const char *s)
 {
 	buf_add(b, s, strlen(s));
 }
+/* Cuts b back to its first len bytes (len <= b->len). */
+static inline void
+buf_truncate(struct buf *b, size_t len)
+{
+	b->len = len;
+	if (b->s)
+		b->s[len] = '\0';
+}
 /* Appends formatted text. */
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));

@@ -62,8 +62,7 @@ struct fill {
 	json_t *scope[MAX_SCOPES];
 	int nscope;
 	int errors;
-	xmlNodePtr
-	    slot; /* in the page being filled: what came from the page template is below it */
+	xmlNodePtr slot; /* what came from the page template is below it */
 };
 
 static xmlNodePtr
@@ -104,8 +103,7 @@ tmpl_load(const char *path)
 		return NULL;
 	}
 	xmlSetStructuredErrorFunc(&xe, diag_xml_error);
-	/* No dictionary: the page templates are merged with the layout on
-	 * several threads, and libxml2's dictionaries are not made for that. */
+	/* No dictionary: templates are merged on several threads (site.c). */
 	doc = xmlReadMemory(text, (int)len, path, "UTF-8", XML_PARSE_NONET | XML_PARSE_NODICT);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	free(text);
@@ -452,10 +450,10 @@ start_tag(struct marks *mk, xmlNodePtr n)
 		mk->dyn[k++] = mk->attr[i];
 	}
 	buf_puts(&b, ">");
-	if (mk->nattr == 0) {
-		mk->open_len = b.len;
+	mk->open_len = b.len; /* what mk->open, if it is one, holds */
+	if (mk->nattr == 0)
 		mk->open = buf_detach(&b);
-	} else
+	else
 		mk->part[k] = buf_detach(&b);
 }
 
@@ -565,9 +563,7 @@ dyn_attr(struct fill *f, xmlNodePtr n, struct buf *b, xmlAttrPtr marker)
 	buf_puts(b, name);
 	buf_puts(b, "=\"");
 	if (!put_scalar(b, v, esc_attr)) {
-		b->len = mark; /* null: no attribute */
-		if (b->s)
-			b->s[b->len] = '\0';
+		buf_truncate(b, mark); /* null: no attribute */
 		return;
 	}
 	buf_puts(b, "\"");
@@ -664,11 +660,8 @@ render_children(struct fill *f, xmlNodePtr n, struct buf *b)
 			blank_from = t->blank ? b->len : (size_t)-1;
 			buf_add(b, t->escaped, t->len);
 		} else if (c->type == XML_ELEMENT_NODE) {
-			if (!render_node(f, c, b) && blank_from != (size_t)-1) {
-				b->len = blank_from;
-				if (b->s)
-					b->s[b->len] = '\0';
-			}
+			if (!render_node(f, c, b) && blank_from != (size_t)-1)
+				buf_truncate(b, blank_from);
 			blank_from = (size_t)-1;
 		}
 	}
