@@ -18,7 +18,10 @@ SERVE_PKGS = libmicrohttpd
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) $(SERVE_PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 SERVE_LIBS := $(shell $(PKG_CONFIG) --libs $(SERVE_PKGS) 2>/dev/null)
-ALL_CFLAGS = $(STD) $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -pthread -MMD -MP
+# OpenCC's dictionaries: their sizes and dates name the conversion cache.
+OPENCC_PREFIX := $(shell $(PKG_CONFIG) --variable=prefix opencc 2>/dev/null)
+OPENCC_DEFS = $(if $(OPENCC_PREFIX),-DOPENCC_DATA_DIR='"$(OPENCC_PREFIX)/share/opencc"')
+ALL_CFLAGS = $(STD) $(WARN) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(OPENCC_DEFS) -pthread -MMD -MP
 
 # Objects go to $(BUILD); a sanitizer or fuzzing build uses another folder.
 BUILD   ?= build/default

@@ -190,6 +190,10 @@ void arena_begin(void);
 /* Frees every value made on this thread since arena_begin(); none may be
  * used after.  Values made outside are untouched. */
 void arena_end(void);
+/* Lets values made on this thread outlive the open arena, if any, until
+ * arena_resume() with what it returned: they come from malloc meanwhile. */
+int arena_pause(void);
+void arena_resume(int was);
 struct cmark_mem;
 /* The allocator every cmark tree of the program is made with (parser and
  * new nodes alike): inside arena_begin()/arena_end() it takes the thread's
@@ -497,9 +501,11 @@ int export_write(const struct corpus *c, struct outdir *od, int jobs);
 
 struct zhconv;
 /* Opens OpenCC's Taiwan conversion with DIR/s2twp-http-search.json (our
- * phrase table over s2twp, without its STPhrases).  Returns it (the caller frees it with
+ * phrase table over s2twp, without its STPhrases), and the cache of earlier
+ * conversions in folder `cache` (NULL: none), with which OpenCC is opened
+ * only when a run is not in it.  Returns it (the caller frees it with
  * zhconv_close()), or NULL after reporting.  Reports through diag(). */
-struct zhconv *zhconv_open(const char *dir);
+struct zhconv *zhconv_open(const char *dir, const char *cache);
 /* Returns s in Traditional characters, Taiwan usage (line breaks kept, and
  * no phrase across one); the caller frees it. */
 char *zhconv_tw(struct zhconv *z, const char *s);
@@ -510,7 +516,11 @@ char *zhconv_tw(struct zhconv *z, const char *s);
  * code, pre, kbd, samp, script and style stay byte for byte.  Each distinct
  * run of non-ASCII text goes to OpenCC once, all in one call. */
 char **zhconv_texts(struct zhconv *z, const char *const *texts, size_t n, int html);
-/* Frees z; NULL is a no-op. */
+/* Returns 1 if OpenCC could not be opened when a conversion needed it
+ * (reported; the text was left as it was), else 0. */
+int zhconv_failed(const struct zhconv *z);
+/* Writes the conversions of this run to the cache (see zhconv.c) and frees
+ * z; NULL is a no-op. */
 void zhconv_close(struct zhconv *z);
 
 /* --------------------------------------------------------- search.c */
@@ -528,6 +538,7 @@ struct build_options {
 	const char *base_url;  /* the address the site is published at */
 	int base_url_given;    /* --base-url was given (not the default) */
 	const char *opencc;    /* the folder of our OpenCC configuration (data/opencc) */
+	const char *cache;     /* the conversion cache's folder, or NULL: none */
 	struct zhconv *zh;     /* OpenCC, opened already (not owned), or NULL: opened here */
 	int jobs;              /* threads, from par_jobs() */
 };

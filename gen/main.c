@@ -3,8 +3,8 @@
  *
  * Data flows one way: load the content and the IANA snapshot, check and
  * link them, then (for build) render the Markdown and write the site.  The
- * environment ($STATUSGEN_JOBS, $STATUSGEN_TODAY) is read here, once, and
- * passed down.  Built twice: as statusgen, and with STATUSGEN_SERVE as
+ * environment ($STATUSGEN_JOBS, $STATUSGEN_TODAY, $STATUSGEN_CACHE) is read
+ * here, once, and passed down.  Built twice: as statusgen, and with STATUSGEN_SERVE as
  * statusgen-serve, the one program that links the HTTP server (libmicrohttpd
  * and the TLS libraries it brings cost every start 5 ms); `statusgen serve`
  * runs statusgen-serve.
@@ -107,6 +107,27 @@ today_date(char buf[11])
 	return buf;
 }
 
+/* Returns the conversion cache's folder (zhconv.c) in buf: $STATUSGEN_CACHE,
+ * else $XDG_CACHE_HOME/statusgen, else ~/.cache/statusgen; NULL when
+ * $STATUSGEN_CACHE is empty or no absolute folder is known. */
+static const char *
+cache_folder(char *buf, size_t size)
+{
+	const char *env = getenv("STATUSGEN_CACHE"), *xdg = getenv("XDG_CACHE_HOME");
+	const char *home = getenv("HOME");
+	int n;
+
+	if (env)
+		return env[0] ? env : NULL;
+	if (xdg && xdg[0] == '/')
+		n = snprintf(buf, size, "%s/statusgen", xdg);
+	else if (home && home[0] == '/')
+		n = snprintf(buf, size, "%s/.cache/statusgen", home);
+	else
+		return NULL;
+	return n > 0 && (size_t)n < size ? buf : NULL;
+}
+
 /* Prints the diagnostics and the closing count line; returns rc. */
 static int
 finish(int rc, int build)
@@ -129,7 +150,7 @@ finish(int rc, int build)
 /* OpenCC's dictionaries take a while to load: a build opens them on a
  * thread of their own while the content is read and checked. */
 struct opener {
-	const char *dir;
+	const char *dir, *cache;
 	struct zhconv *z;
 };
 
@@ -138,7 +159,7 @@ open_zhconv(void *arg)
 {
 	struct opener *o = arg;
 
-	o->z = zhconv_open(o->dir);
+	o->z = zhconv_open(o->dir, o->cache);
 	return NULL;
 }
 
@@ -176,7 +197,7 @@ static int
 run(const struct inputs *in, const struct build_options *given)
 {
 	struct build_options opt = *given;
-	struct opener zh = {given->opencc, NULL};
+	struct opener zh = {given->opencc, given->cache, NULL};
 	pthread_t opener;
 	int opening = 0;
 	struct corpus *c;
@@ -413,12 +434,15 @@ main(int argc, char **argv)
 	/* Which options each command takes. */
 	static const char build_opts[] = "ctikzobWf", check_opts[] = "cikWf", new_opts[] = "civ",
 	                  drift_opts[] = "c", serve_opts[] = "ctikzobWfpa";
-	struct build_options opt = {"templates", "site", DEFAULT_BASE_URL, 0, "data/opencc",
-	                            NULL,        1};
+	struct build_options opt = {.templates = "templates",
+	                            .out = "site",
+	                            .base_url = DEFAULT_BASE_URL,
+	                            .opencc = "data/opencc",
+	                            .jobs = 1};
 	struct inputs in = {"content", "data/iana/http-status-codes.xml", "data/constants", NULL, 0,
 	                    0};
 	const char *cmd, *takes, *vendor = NULL, *code_arg = NULL;
-	char today_buf[11], *out = NULL;
+	char today_buf[11], cache_buf[4096], *out = NULL;
 	struct serve_options sopt = {"127.0.0.1", 8000, NULL, NULL, 0, NULL};
 	int ch, rc, idx = 0;
 
@@ -579,6 +603,7 @@ main(int argc, char **argv)
 		return rc;
 	}
 	opt.jobs = par_jobs(getenv("STATUSGEN_JOBS"));
+	opt.cache = cache_folder(cache_buf, sizeof(cache_buf));
 	in.today = today_date(today_buf);
 	in.build = strcmp(cmd, "build") == 0 || takes == serve_opts;
 #ifdef STATUSGEN_SERVE

@@ -83,17 +83,6 @@ trad_chars(struct trad *t, const char *s)
 	}
 }
 
-/* Returns the next line of *p (length in *n) and moves past it. */
-static const char *
-next_line(const char **p, size_t *n)
-{
-	const char *s = *p, *nl = strchr(s, '\n');
-
-	*n = nl ? (size_t)(nl - s) : strlen(s);
-	*p = nl ? nl + 1 : s + *n;
-	return s;
-}
-
 static json_t *
 str(const char *s)
 {
@@ -170,19 +159,27 @@ search_index(const struct corpus *c, struct zhconv *z, size_t *len)
 		free(tw);
 	}
 	if (z && t->chars.len) {
-		/* Each Traditional character that differs, and its Simplified one. */
-		char *tw = zhconv_tw(z, t->chars.s);
-		const char *p = tw, *q = t->chars.s, *line, *orig;
-		size_t n, on;
-		while (*q) {
-			line = next_line(&p, &n);
-			orig = next_line(&q, &on);
-			if (n && n <= 4 && (n != on || strncmp(line, orig, n) != 0)) {
-				buf_add(&pairs, line, n);
-				buf_add(&pairs, orig, on);
+		/* Each Traditional character that differs, and its Simplified one:
+		 * every character a text of its own. */
+		size_t nc = 0;
+		const char **cs = xcalloc(t->chars.len, sizeof(*cs));
+		char *p = t->chars.s, **tw;
+		while (*p) {
+			cs[nc++] = p;
+			p = strchr(p, '\n');
+			*p++ = '\0';
+		}
+		tw = zhconv_texts(z, cs, nc, 0);
+		for (k = 0; k < nc; k++) {
+			size_t n = strlen(tw[k]);
+			if (n && n <= 4 && strcmp(tw[k], cs[k]) != 0) {
+				buf_add(&pairs, tw[k], n);
+				buf_puts(&pairs, cs[k]);
 			}
+			free(tw[k]);
 		}
 		free(tw);
+		free(cs);
 	}
 	doc = json_pack("{s:o, s:o, s:s}", "m", ms, "x", xs, "t", pairs.s ? pairs.s : "");
 	buf_puts(&b, prologue);

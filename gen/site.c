@@ -415,7 +415,7 @@ site_build(const struct corpus *c, const struct build_options *opt)
 		json_decref(chrome);
 	}
 
-	if ((s.zh = opt->zh ? opt->zh : zhconv_open(opt->opencc)) == NULL) {
+	if ((s.zh = opt->zh ? opt->zh : zhconv_open(opt->opencc, opt->cache)) == NULL) {
 		rc = 2;
 		goto done;
 	}
@@ -432,7 +432,9 @@ site_build(const struct corpus *c, const struct build_options *opt)
 		buf_puts(&sitemap, "</urlset>\n");
 		outdir_write(s.od, "sitemap.xml", sitemap.s, sitemap.len);
 		outdir_write(s.od, ".nojekyll", "", 0);
-		if (errors == 0 && !outdir_failed(s.od))
+		if (zhconv_failed(s.zh))
+			rc = 2; /* OpenCC, opened late for a run the cache did not have */
+		else if (errors == 0 && !outdir_failed(s.od))
 			rc = outdir_commit(s.od) == 0 ? 0 : 2;
 	}
 	if (outdir_failed(s.od))

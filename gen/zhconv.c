@@ -17,30 +17,148 @@
  * it hands OpenCC only the runs of non-ASCII text, each distinct one once,
  * since no table has an entry with an ASCII character (OpenCC reads about
  * 2 MB of Chinese a second: the runs are what is worth its time).
- * Owns the OpenCC handle; one thread at a time may convert with a zhconv.
+ * The runs converted are kept in a cache file (a run and its Taiwan form a
+ * line) named after a hash of data/opencc/ and of OpenCC's dictionaries'
+ * sizes and dates; a build that finds every run there never opens OpenCC.
+ * The output is the same with or without it.
+ * Owns the OpenCC handle and the cache; one thread at a time may convert
+ * with a zhconv.
  */
 #include <jansson.h>
 #include <opencc.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "gen.h"
 
 #define TW_CONFIG "s2twp-http-search.json"
 
+/* OpenCC's own dictionaries, whose sizes and dates are part of the cache's
+ * key (the Makefile says where, from pkg-config). */
+#ifndef OPENCC_DATA_DIR
+#define OPENCC_DATA_DIR "/usr/share/opencc"
+#endif
+
+/* The largest cache read, in bytes. */
+#define CACHE_MAX_BYTES (64 * 1024 * 1024)
+
 struct zhconv {
-	opencc_t tw; /* Simplified → Taiwan usage, with phrases */
+	opencc_t tw;      /* Simplified → Taiwan usage, with phrases; (opencc_t)-1
+	                     until the first run the cache does not have */
+	char *config;     /* DIR/s2twp-http-search.json */
+	int failed;       /* OpenCC could not be opened (reported) */
+	char *cache_path; /* NULL: no cache */
+	json_t *cache;    /* run → its conversion, as read */
+	json_t *used;     /* the runs converted since: the cache written back */
+	int converted;    /* OpenCC converted something the cache did not have */
 };
 
 static const struct pos nopos = {0, 0};
 
+/* Adds bytes to a 64-bit FNV-1a hash. */
+static void
+fnv(uint64_t *h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	while (n--)
+		*h = (*h ^ *b++) * 0x100000001b3ULL;
+}
+
+/* Returns the cache's file in folder `base` for the OpenCC folder whose
+ * files are `names` (in dir): its name is a hash of their bytes and of the
+ * sizes and dates of OpenCC's dictionaries, so that a change to any makes a
+ * new cache. */
+static char *
+cache_file(const char *base, const char *dir, char **names, int n)
+{
+	char **sys = NULL, *path;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	int i, m;
+
+	for (i = 0; i < n; i++) {
+		char *p = path_join(dir, names[i]), *data;
+		size_t len;
+		fnv(&h, names[i], strlen(names[i]) + 1);
+		if (file_read(p, CACHE_MAX_BYTES, &data, &len) == 0) {
+			fnv(&h, data, len);
+			free(data);
+		}
+		free(p);
+	}
+	m = dir_list(OPENCC_DATA_DIR, &sys);
+	for (i = 0; i < m; i++) {
+		char *p = path_join(OPENCC_DATA_DIR, sys[i]);
+		struct stat st;
+		fnv(&h, sys[i], strlen(sys[i]) + 1);
+		if (stat(p, &st) == 0) {
+			fnv(&h, &st.st_size, sizeof(st.st_size));
+			fnv(&h, &st.st_mtime, sizeof(st.st_mtime));
+		}
+		free(p);
+		free(sys[i]);
+	}
+	free(sys);
+	path = xasprintf("%s/zh-tw-%016llx.tsv", base, (unsigned long long)h);
+	return path;
+}
+
+/* Reads the cache at z->cache_path into z->cache: a line per run, the run
+ * and its conversion split by a tab, both non-empty, without ASCII, valid
+ * UTF-8.  Anything else (a file cut short, edited, from elsewhere) and the
+ * cache is not used; it is a cache, so that is not an error. */
+static void
+cache_read(struct zhconv *z)
+{
+	char *data, *p, *end;
+	size_t len, bad;
+
+	z->cache = json_object();
+	if (z->cache_path == NULL || file_read(z->cache_path, CACHE_MAX_BYTES, &data, &len) == -1)
+		return;
+	for (p = data, end = data + len; p < end;) {
+		char *nl = memchr(p, '\n', (size_t)(end - p)), *tab, *q;
+		if (nl == NULL || (tab = memchr(p, '\t', (size_t)(nl - p))) == NULL || tab == p ||
+		    tab + 1 == nl)
+			break;
+		for (q = p; q < nl && (q == tab || (unsigned char)*q >= 0x80); q++)
+			;
+		if (q < nl || !utf8_valid(p, (size_t)(nl - p), &bad))
+			break;
+		json_object_setn_new_nocheck(z->cache, p, (size_t)(tab - p),
+		                             json_stringn_nocheck(tab + 1, (size_t)(nl - tab - 1)));
+		p = nl + 1;
+	}
+	if (p < end)
+		json_object_clear(z->cache);
+	free(data);
+}
+
+/* Opens OpenCC's conversion; returns 0, or -1 after reporting (once). */
+static int
+open_tw(struct zhconv *z)
+{
+	if (z->tw != (opencc_t)-1)
+		return 0;
+	if (z->failed)
+		return -1;
+	if ((z->tw = opencc_open(z->config)) == (opencc_t)-1) {
+		diag(DIAG_ERROR, z->config, nopos, "OpenCC cannot load it: %s", opencc_error());
+		z->failed = 1;
+		return -1;
+	}
+	return 0;
+}
+
 struct zhconv *
-zhconv_open(const char *dir)
+zhconv_open(const char *dir, const char *cache)
 {
 	struct zhconv *z;
-	char *tw, **names = NULL, *bad = NULL;
+	char **names = NULL, *bad = NULL;
 	int n, i;
 
 	/* OpenCC opens the files itself: only regular files may be there (a
@@ -52,26 +170,72 @@ zhconv_open(const char *dir)
 		if (bad == NULL && (lstat(path, &st) == -1 || !S_ISREG(st.st_mode)))
 			bad = xstrdup(path);
 		free(path);
-		free(names[i]);
 	}
-	free(names);
+	z = xcalloc(1, sizeof(*z));
+	z->tw = (opencc_t)-1;
+	z->config = path_join(dir, TW_CONFIG);
+	z->used = json_object();
 	if (bad) {
 		diag(DIAG_ERROR, bad, nopos,
 		     "not a regular file; OpenCC's folder holds only files");
 		free(bad);
+		z->failed = 1;
+	} else {
+		z->cache_path = cache ? cache_file(cache, dir, names, n) : NULL;
+		cache_read(z);
+		/* With nothing cached OpenCC is needed: opened now, on the thread
+		 * main.c gives it, and a broken folder is reported at once. */
+		if (json_object_size(z->cache) == 0)
+			open_tw(z);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	if (z->failed) {
+		zhconv_close(z);
 		return NULL;
 	}
-	z = xcalloc(1, sizeof(*z));
-	tw = path_join(dir, TW_CONFIG);
-	z->tw = opencc_open(tw);
-	if (z->tw == (opencc_t)-1) {
-		diag(DIAG_ERROR, tw, nopos, "OpenCC cannot load it: %s", opencc_error());
-		free(tw);
-		free(z);
-		return NULL;
-	}
-	free(tw);
 	return z;
+}
+
+int
+zhconv_failed(const struct zhconv *z)
+{
+	return z->failed;
+}
+
+/* Writes what this build converted to the cache, if OpenCC converted
+ * anything new or the content changed (a temporary file renamed: another
+ * build reads the old cache or the new one).  A cache that cannot be
+ * written is left alone. */
+static void
+cache_write(struct zhconv *z)
+{
+	struct buf b = {0};
+	const char *k;
+	json_t *v;
+	char *dir, *tmp, *slash;
+
+	if (z->cache_path == NULL || z->failed ||
+	    (!z->converted && json_object_size(z->used) == json_object_size(z->cache)))
+		return;
+	json_object_foreach(z->used, k, v)
+	{
+		buf_puts(&b, k);
+		buf_add(&b, "\t", 1);
+		buf_add(&b, json_string_value(v), json_string_length(v));
+		buf_add(&b, "\n", 1);
+	}
+	dir = xstrdup(z->cache_path);
+	if ((slash = strrchr(dir, '/')) != NULL)
+		*slash = '\0';
+	tmp = xasprintf("%s.%ld.tmp", z->cache_path, (long)getpid());
+	if (mkdir_p(dir) == 0 && file_create(tmp, b.s ? b.s : "", b.len) == 0 &&
+	    rename(tmp, z->cache_path) != 0)
+		unlink(tmp);
+	free(tmp);
+	free(dir);
+	buf_free(&b);
 }
 
 void
@@ -79,14 +243,24 @@ zhconv_close(struct zhconv *z)
 {
 	if (z == NULL)
 		return;
-	opencc_close(z->tw);
+	cache_write(z);
+	if (z->tw != (opencc_t)-1)
+		opencc_close(z->tw);
+	json_decref(z->cache);
+	json_decref(z->used);
+	free(z->cache_path);
+	free(z->config);
 	free(z);
 }
 
 char *
 zhconv_tw(struct zhconv *z, const char *s)
 {
-	char *out = opencc_convert_utf8(z->tw, s, strlen(s)), *copy;
+	char *out, *copy;
+
+	if (open_tw(z) == -1)
+		return xstrdup(s); /* reported; the build ends with status 2 */
+	out = opencc_convert_utf8(z->tw, s, strlen(s));
 
 	if (out == NULL)
 		oom(); /* OpenCC fails only when it cannot allocate */
@@ -167,6 +341,17 @@ text_pieces(const char *s, size_t from, size_t to, struct pieces *p, struct runs
 		}
 		add_piece(p, start, i - start, run);
 	}
+}
+
+/* Returns the next line of *p (its length in *n) and moves past it. */
+static const char *
+next_run(const char **p, size_t *n)
+{
+	const char *s = *p, *nl = strchr(s, '\n');
+
+	*n = nl ? (size_t)(nl - s) : strlen(s);
+	*p = nl ? nl + 1 : s + *n;
+	return s;
 }
 
 /* Returns where the element that starts at s[i] (a '<') ends, just after its
@@ -268,6 +453,7 @@ html_pieces(const char *s, struct pieces *p, struct runs *r)
 char **
 zhconv_texts(struct zhconv *z, const char *const *texts, size_t n, int html)
 {
+	int arena = arena_pause(); /* z's cache outlives the job that calls */
 	struct runs r = {json_object(), {0}, 0};
 	struct pieces *ps = xcalloc(n ? n : 1, sizeof(*ps));
 	char **out = xcalloc(n ? n : 1, sizeof(*out)), *tw = NULL;
@@ -283,16 +469,44 @@ zhconv_texts(struct zhconv *z, const char *const *texts, size_t n, int html)
 			text_pieces(texts[i], 0, strlen(texts[i]), &ps[i], &r);
 	}
 	if (r.n) {
-		const char *q;
-		tw = zhconv_tw(z, r.joined.s);
+		/* Each run from the cache, or else from OpenCC: the missing ones
+		 * in one call, a line each. */
+		struct buf miss = {0};
+		size_t *missing = xcalloc((size_t)r.n, sizeof(*missing)), nmiss = 0;
+		const char **run = xcalloc((size_t)r.n, sizeof(*run)), *q = r.joined.s;
+		size_t *run_len = xcalloc((size_t)r.n, sizeof(*run_len));
 		line = xcalloc((size_t)r.n, sizeof(*line));
 		line_len = xcalloc((size_t)r.n, sizeof(*line_len));
-		for (q = tw, k = 0; k < (size_t)r.n && *q; k++) {
-			const char *nl = strchr(q, '\n');
-			line[k] = q;
-			line_len[k] = nl ? (size_t)(nl - q) : strlen(q);
-			q += line_len[k] + (nl != NULL);
+		for (k = 0; k < (size_t)r.n; k++) {
+			json_t *hit;
+			run[k] = next_run(&q, &run_len[k]);
+			if ((hit = json_object_getn(z->cache, run[k], run_len[k])) != NULL) {
+				line[k] = json_string_value(hit);
+				line_len[k] = json_string_length(hit);
+				json_object_setn_nocheck(z->used, run[k], run_len[k], hit);
+				continue;
+			}
+			missing[nmiss++] = k;
+			buf_add(&miss, run[k], run_len[k]);
+			buf_add(&miss, "\n", 1);
 		}
+		if (nmiss) {
+			const char *t;
+			tw = zhconv_tw(z, miss.s);
+			z->converted = 1;
+			for (t = tw, i = 0; i < nmiss && *t; i++) {
+				k = missing[i];
+				line[k] = next_run(&t, &line_len[k]);
+				if (!z->failed)
+					json_object_setn_new_nocheck(
+					    z->used, run[k], run_len[k],
+					    json_stringn_nocheck(line[k], line_len[k]));
+			}
+		}
+		free(run);
+		free(run_len);
+		free(missing);
+		buf_free(&miss);
 	}
 	for (i = 0; i < n; i++) {
 		struct buf b = {0};
@@ -314,5 +528,6 @@ zhconv_texts(struct zhconv *z, const char *const *texts, size_t n, int html)
 	free(tw);
 	buf_free(&r.joined);
 	json_decref(r.index);
+	arena_resume(arena);
 	return out;
 }

@@ -26,6 +26,16 @@ export STATUSGEN_TODAY=2026-11-01
 step "build the real content (no warning)" bash -c "gen/statusgen build --werror --out $out/a 2>$out/a.stderr && ! grep -q -E 'warning|error' $out/a.stderr"
 [ -s "$out/a.stderr" ] && cat "$out/a.stderr"
 step "a second build is byte-identical" bash -c "gen/statusgen build --out $out/b 2>/dev/null && diff -r $out/a $out/b"
+# OpenCC's conversions come from a cache when a build has them (zhconv.c):
+# built with none, with a new one, and from the one just written, the site
+# is the same.
+step "the same site without the conversion cache, filling it, and from it" bash -c "
+	STATUSGEN_CACHE= gen/statusgen build --out $out/c0 2>/dev/null &&
+	STATUSGEN_CACHE=$out/cache gen/statusgen build --out $out/c1 2>/dev/null &&
+	test -n \"\$(ls $out/cache)\" &&
+	STATUSGEN_CACHE=$out/cache gen/statusgen build --out $out/c2 2>/dev/null &&
+	diff -r $out/a $out/c0 && diff -r $out/a $out/c1 && diff -r $out/a $out/c2 &&
+	rm -rf $out/c0 $out/c1 $out/c2"
 # The schemas are the committed ones (templates/), so a change of the export
 # that the schema does not allow fails here.
 step "codes.json matches codes.schema.json" node tests/validate-json.mjs templates/codes.schema.json "$out/a/codes.json"

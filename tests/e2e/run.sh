@@ -23,6 +23,8 @@
 set -u
 cd "$(dirname "$0")" || exit 2
 export LC_ALL=C.UTF-8 TZ=UTC
+# No conversion cache (zhconv.c): every case runs OpenCC, as on a new machine.
+export STATUSGEN_CACHE=
 gen=${STATUSGEN:-../../../gen/statusgen}
 update=0
 if [ "${1:-}" = --update ]; then

@@ -38,7 +38,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (devnull == NULL) {
 		devnull = fopen("/dev/null", "w");
 		diag_reset(devnull);
-		if ((z = zhconv_open("data/opencc")) == NULL)
+		if ((z = zhconv_open("data/opencc", NULL)) == NULL)
 			abort();
 	}
 	text = xmalloc(size + 1);

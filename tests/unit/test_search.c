@@ -58,7 +58,7 @@ Test(search, traditional_forms_from_opencc)
 	char *s;
 
 	capture();
-	z = zhconv_open("data/opencc");
+	z = zhconv_open("data/opencc", NULL);
 	cr_assert_not_null(z, "%s", captured());
 	s = zhconv_tw(z, "网关超时");
 	cr_expect_str_eq(s, "閘道逾時", "our phrase table over OpenCC's s2twp");
@@ -81,7 +81,7 @@ Test(search, traditional_forms_from_opencc)
 Test(search, a_missing_opencc_configuration_is_reported)
 {
 	capture();
-	cr_expect_null(zhconv_open("tests/no-such-folder"));
+	cr_expect_null(zhconv_open("tests/no-such-folder", NULL));
 	cr_expect(
 	    strstr(captured(),
 	           "tests/no-such-folder/s2twp-http-search.json: error: OpenCC cannot load it") !=
@@ -96,7 +96,7 @@ Test(search, a_fifo_in_the_opencc_folder_is_refused)
 
 	cr_assert_eq(mkfifo(fifo, 0644), 0);
 	capture();
-	cr_expect_null(zhconv_open(d));
+	cr_expect_null(zhconv_open(d, NULL));
 	want = xasprintf("%s: error: not a regular file", fifo);
 	cr_expect(strstr(captured(), want) != NULL, "%s", captured());
 	free(want);

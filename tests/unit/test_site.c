@@ -17,8 +17,12 @@ exists(const char *dir, const char *rel)
 static struct build_options
 options(const char *out)
 {
-	struct build_options o = {"templates", out, "https://example.org/s/", 1, "data/opencc",
-	                          NULL,        2};
+	struct build_options o = {.templates = "templates",
+	                          .out = out,
+	                          .base_url = "https://example.org/s/",
+	                          .base_url_given = 1,
+	                          .opencc = "data/opencc",
+	                          .jobs = 2};
 	return o;
 }
 

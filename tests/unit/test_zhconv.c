@@ -1,4 +1,5 @@
 #include <criterion/criterion.h>
+#include <unistd.h>
 
 #include "helpers.h"
 
@@ -8,7 +9,7 @@ opened(void)
 	struct zhconv *z;
 
 	capture();
-	z = zhconv_open("data/opencc");
+	z = zhconv_open("data/opencc", NULL);
 	cr_assert_not_null(z, "%s", captured());
 	return z;
 }
@@ -92,4 +93,103 @@ Test(zhconv, unfinished_markup)
 		free(out);
 	}
 	zhconv_close(z);
+}
+
+/* The only file in folder d (a cache), or NULL; the caller frees it. */
+static char *
+only_file(const char *d)
+{
+	char **names = NULL, *path = NULL;
+	int n = dir_list(d, &names), i;
+
+	if (n == 1)
+		path = path_join(d, names[0]);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return path;
+}
+
+/* The cache: what a build converted is written at the end, a run and its
+ * Taiwan form a line; the next build takes it from there (shown by a
+ * doctored line coming back); a cache file with anything else in it is not
+ * used; no cache folder, nothing written. */
+Test(zhconv, cache_written_read_and_refused_when_odd)
+{
+	char *d = scratch_dir(), *path, *text, *sub = path_join(d, "sub");
+	const char *in = "HTTP 网关超时";
+	struct zhconv *z;
+	size_t len;
+
+	z = zhconv_open("data/opencc", sub);
+	cr_assert_not_null(z);
+	text = one(z, in, 0);
+	cr_expect_str_eq(text, "HTTP 閘道逾時");
+	free(text);
+	zhconv_close(z);
+	path = only_file(sub);
+	cr_assert_not_null(path, "the cache is written, its folder made");
+	cr_assert_eq(file_read(path, 1 << 20, &text, &len), 0);
+	cr_expect_str_eq(text, "网关超时\t閘道逾時\n");
+	free(text);
+
+	cr_assert_eq(file_write(path, "网关超时\t网关测试\n", strlen("网关超时\t网关测试\n")), 0);
+	z = zhconv_open("data/opencc", sub);
+	text = one(z, in, 0);
+	cr_expect_str_eq(text, "HTTP 网关测试", "taken from the cache");
+	free(text);
+	zhconv_close(z);
+
+	cr_assert_eq(file_write(path, "网关超时\t网关测试\nabc\tdef\n",
+	                        strlen("网关超时\t网关测试\nabc\tdef\n")),
+	             0);
+	z = zhconv_open("data/opencc", sub);
+	text = one(z, in, 0);
+	cr_expect_str_eq(text, "HTTP 閘道逾時", "a cache with an ASCII line is not used");
+	free(text);
+	zhconv_close(z);
+	free(path);
+
+	rm_rf(sub);
+	z = zhconv_open("data/opencc", NULL);
+	text = one(z, in, 0);
+	free(text);
+	zhconv_close(z);
+	cr_expect_null(only_file(d), "no cache: nothing written");
+	rm_rf(d);
+	free(d);
+	free(sub);
+}
+
+/* With a cache, OpenCC is opened at the first run the cache lacks; if it
+ * cannot be then, that is reported once, the text is left as it was and
+ * zhconv_failed() says so (site.c then writes nothing and exits 2). */
+Test(zhconv, opencc_opened_late_and_failing)
+{
+	char *d = scratch_dir(), *cache = path_join(d, "cache"), *occ = path_join(d, "opencc");
+	char *cmd = xasprintf("cp -r data/opencc %s", occ), *cfg, *text;
+	struct zhconv *z;
+
+	cr_assert_eq(system(cmd), 0);
+	z = zhconv_open(occ, cache);
+	text = one(z, "网关", 0); /* fills the cache */
+	free(text);
+	zhconv_close(z);
+	capture();
+	z = zhconv_open(occ, cache); /* the cache has a run: OpenCC waits */
+	cr_assert_not_null(z);
+	cfg = path_join(occ, "s2twp-http-search.json");
+	cr_assert_eq(unlink(cfg), 0);
+	text = one(z, "网关超时", 0);
+	cr_expect_str_eq(text, "网关超时", "left as it was");
+	free(text);
+	cr_expect(zhconv_failed(z));
+	cr_expect(strstr(captured(), "OpenCC cannot load it") != NULL, "%s", captured());
+	zhconv_close(z);
+	rm_rf(d);
+	free(d);
+	free(cache);
+	free(occ);
+	free(cmd);
+	free(cfg);
 }
