@@ -204,10 +204,11 @@ zhconv_failed(const struct zhconv *z)
 	return z->failed;
 }
 
-/* Writes what this build converted to the cache, if OpenCC converted
- * anything new or the content changed (a temporary file renamed: another
- * build reads the old cache or the new one).  A cache that cannot be
- * written is left alone. */
+/* Writes the runs of this build to the cache when OpenCC converted any
+ * that were not there (a temporary file renamed: another build reads the
+ * old cache or the new one); a build that converted nothing new (or
+ * nothing: it stopped at a content error) leaves the cache as it was.  A
+ * cache that cannot be written is left alone. */
 static void
 cache_write(struct zhconv *z)
 {
@@ -216,8 +217,7 @@ cache_write(struct zhconv *z)
 	json_t *v;
 	char *dir, *tmp, *slash;
 
-	if (z->cache_path == NULL || z->failed ||
-	    (!z->converted && json_object_size(z->used) == json_object_size(z->cache)))
+	if (z->cache_path == NULL || z->failed || !z->converted)
 		return;
 	json_object_foreach(z->used, k, v)
 	{

@@ -139,6 +139,11 @@ Test(zhconv, cache_written_read_and_refused_when_odd)
 	cr_expect_str_eq(text, "HTTP 网关测试", "taken from the cache");
 	free(text);
 	zhconv_close(z);
+	z = zhconv_open("data/opencc", sub);
+	zhconv_close(z); /* a build that stopped before converting anything */
+	cr_assert_eq(file_read(path, 1 << 20, &text, &len), 0);
+	cr_expect_str_eq(text, "网关超时\t网关测试\n", "the cache is left as it was");
+	free(text);
 
 	cr_assert_eq(file_write(path, "网关超时\t网关测试\nabc\tdef\n",
 	                        strlen("网关超时\t网关测试\nabc\tdef\n")),
