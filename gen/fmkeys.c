@@ -192,7 +192,7 @@ read_subcodes(struct fm *f, const yaml_node_t *n)
 			fm_error(f, v, "sub-status code '%s' appears twice", s);
 			continue;
 		}
-		for (l = 0; l < LANG__N; l++) {
+		for (l = 0; l < LANG__SOURCE; l++) {
 			yaml_node_t *t = map_get(f, e, lang_code[l]);
 			const char *txt;
 			if (t == NULL) {
@@ -230,7 +230,7 @@ read_aliases(struct fm *f, const yaml_node_t *n)
 		return;
 	}
 	map_keys(f, n, "'aliases'", fm_lang_keys);
-	for (l = 0; l < LANG__N; l++) {
+	for (l = 0; l < LANG__SOURCE; l++) {
 		yaml_node_t *v = map_get(f, n, lang_code[l]);
 		yaml_node_item_t *it;
 		if (v == NULL)

@@ -199,7 +199,7 @@ read_lang_text(struct fm *f, const yaml_node_t *kn, const yaml_node_t *n, const 
 		return;
 	}
 	map_keys(f, n, key, fm_lang_keys);
-	for (l = 0; l < LANG__N; l++) {
+	for (l = 0; l < LANG__SOURCE; l++) {
 		yaml_node_t *v = map_get(f, n, lang_code[l]);
 		char what[64];
 		const char *s;

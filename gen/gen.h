@@ -215,7 +215,8 @@ void par_run(int jobs, size_t n, void (*fn)(size_t i, void *arg), void *arg);
 /* ----------------------------------------------------------- names.c */
 
 /* The vocabulary of the content format (SPEC §2), indexed by the enums of model.h. */
-extern const char *const lang_code[LANG__N];     /* "zh", "en" */
+extern const char *const lang_code[LANG__N];     /* "zh", "en", "zh-Hant": keys */
+extern const char *const lang_dir[LANG__N];      /* "zh", "en", "zh-hant": folders */
 extern const char *const class_name[CLASS__N];   /* "client-error" */
 extern const char *const class_slug[CLASS__N];   /* "4xx", "nonstandard" */
 extern const char *const registry_name[REG__N];  /* "iana" */
@@ -496,6 +497,15 @@ void export_json(struct buf *b, const struct json_t *j);
 /* Writes codes.json and api/NNN.json for corpus c into od, on `jobs`
  * threads.  Returns 0, or -1 after an I/O failure (reported by outdir). */
 int export_write(const struct corpus *c, struct outdir *od, int jobs);
+
+/* ----------------------------------------------------------- hant.c */
+
+struct zhconv;
+/* Makes the zh-Hant text of every meaning, class introduction, page and
+ * guide question of c from its zh text (rendered bodies included), with
+ * zhconv z.  Reports nothing itself; zhconv_failed(z) says whether OpenCC
+ * failed. */
+void hant_derive(struct corpus *c, struct zhconv *z);
 
 /* --------------------------------------------------------- zhconv.c */
 

@@ -80,7 +80,8 @@ http_line(struct buf *b, const char *s, size_t n, int part)
 static char *
 http_example(const char *text, enum lang l)
 {
-	static const char *const label[LANG__N][2] = {{"请求", "响应"}, {"Request", "Response"}};
+	static const char *const label[LANG__N][2] = {
+	    {"请求", "响应"}, {"Request", "Response"}, {"請求", "回應"}};
 	struct buf b = {0};
 	const char *p = text;
 	int part = -1, open = 0, response, blank = 0;

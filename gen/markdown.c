@@ -78,7 +78,7 @@ marker_lang(cmark_node *n)
 	len = strlen(s);
 	while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == ' '))
 		len--;
-	for (l = 0; l < LANG__N; l++) {
+	for (l = 0; l < LANG__SOURCE; l++) {
 		char want[32];
 		snprintf(want, sizeof(want), "<!-- lang: %s -->", lang_code[l]);
 		if (len == strlen(want) && strncmp(s, want, len) == 0)
@@ -544,7 +544,7 @@ md_check(struct meaning *m, const struct corpus *c)
 	}
 	cmark_node_free(root);
 
-	for (l = 0; l < LANG__N; l++) {
+	for (l = 0; l < LANG__SOURCE; l++) {
 		if (docs[l] == NULL) {
 			struct pos p = {m->body_line, 1};
 			diag(DIAG_ERROR, m->path, p, "missing language section '<!-- lang: %s -->'",

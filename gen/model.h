@@ -17,7 +17,11 @@
 #include <stddef.h>
 
 /* Languages, in the order the site shows them (Chinese is the home). */
-enum lang { LANG_ZH, LANG_EN, LANG__N };
+/* The editions: zh and en are what the content is written in (the first
+ * LANG__SOURCE); zh-Hant, Traditional Chinese in Taiwan usage, is made
+ * from zh when the site is built (hant.c). */
+enum lang { LANG_ZH, LANG_EN, LANG_ZH_HANT, LANG__N };
+#define LANG__SOURCE 2
 
 /* A position in a source file: 1-based line and column (in characters). */
 struct pos {

@@ -7,7 +7,8 @@
 
 #include "gen.h"
 
-const char *const lang_code[LANG__N] = {"zh", "en"};
+const char *const lang_code[LANG__N] = {"zh", "en", "zh-Hant"};
+const char *const lang_dir[LANG__N] = {"zh", "en", "zh-hant"};
 
 const char *const class_name[CLASS__N] = {
     "informational", "success", "redirection", "client-error", "server-error", "nonstandard",

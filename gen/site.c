@@ -85,7 +85,7 @@ static void
 render_in(const struct site *s, struct job_out *o, enum lang l, enum page page, const char *file,
           json_t *ctx)
 {
-	char *rel = xconcat(lang_code[l], "/", file, NULL);
+	char *rel = xconcat(lang_dir[l], "/", file, NULL);
 
 	render(s, o, s->tmpl[page], l, ctx, rel);
 	free(rel);

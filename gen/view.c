@@ -187,12 +187,14 @@ json_t *
 view_page(const struct view *v, enum lang l, int at_root, const char *file, const char *title,
           const char *description)
 {
-	json_t *o = json_object(), *alt = json_object();
-	enum lang other = l == LANG_ZH ? LANG_EN : LANG_ZH;
+	/* The other editions, in the order the switch shows them. */
+	static const enum lang order[LANG__N] = {LANG_ZH, LANG_ZH_HANT, LANG_EN};
+	json_t *o = json_object(), *alts = json_array();
 	const char *root = at_root ? "" : "../";
+	int k;
 
 	if (at_root) {
-		char *here = xasprintf("%s/", lang_code[l]);
+		char *here = xasprintf("%s/", lang_dir[l]);
 		json_t *chrome = view_chrome(v, l, root, here);
 		json_object_update(o, chrome);
 		json_decref(chrome);
@@ -204,22 +206,28 @@ view_page(const struct view *v, enum lang l, int at_root, const char *file, cons
 		set_fmt(o, "page_title", "%s — %s", title, view_str(v, l, "site_name"));
 	set_str(o, "title", title);
 	set_str(o, "description", description);
-	set_fmt(alt, "href", "%s%s/%s", root, lang_code[other], file);
-	set_str(alt, "lang", lang_code[other]);
-	set_str(alt, "html_lang", view_str(v, other, "html_lang"));
-	set_str(alt, "label", view_str(v, other, "language_name"));
-	/* With --base-url, a canonical address and absolute alternates. */
-	if (v->base_url) {
-		set_fmt(alt, "hreflang_href", "%s%s/%s", v->base_url, lang_code[other], file);
-		set_fmt(o, "hreflang_self", "%s%s/%s", v->base_url, lang_code[l], file);
-		set_fmt(o, "canonical", "%s%s/%s", v->base_url, lang_code[l], file);
-	} else {
-		set_fmt(alt, "hreflang_href", "%s%s/%s", root, lang_code[other], file);
-		set_fmt(o, "hreflang_self", "%s%s/%s", root, lang_code[l], file);
-		json_object_set_new(o, "canonical", json_null());
+	for (k = 0; k < LANG__N; k++) {
+		enum lang other = order[k];
+		json_t *alt;
+		if (other == l)
+			continue;
+		alt = json_object();
+		set_fmt(alt, "href", "%s%s/%s", root, lang_dir[other], file);
+		set_str(alt, "html_lang", view_str(v, other, "html_lang"));
+		set_str(alt, "label", view_str(v, other, "language_name"));
+		/* With --base-url, absolute alternates. */
+		set_fmt(alt, "hreflang_href", "%s%s/%s", v->base_url ? v->base_url : root,
+		        lang_dir[other], file);
+		json_array_append_new(alts, alt);
 	}
-	json_object_set_new(o, "alt", alt);
-	set_fmt(o, "self", "%s%s/%s", root, lang_code[l], file);
+	json_object_set_new(o, "alts", alts);
+	/* With --base-url, a canonical address. */
+	set_fmt(o, "hreflang_self", "%s%s/%s", v->base_url ? v->base_url : root, lang_dir[l], file);
+	if (v->base_url)
+		set_fmt(o, "canonical", "%s%s/%s", v->base_url, lang_dir[l], file);
+	else
+		json_object_set_new(o, "canonical", json_null());
+	set_fmt(o, "self", "%s%s/%s", root, lang_dir[l], file);
 	return o;
 }
 
@@ -308,7 +316,7 @@ view_home(const struct view *v, enum lang l, int at_root)
 	json_t *ctx = view_page(v, l, at_root, "index.html", view_str(v, l, "site_name"),
 	                        view_str(v, l, "site_tagline"));
 	json_t *groups = json_array();
-	char *here = at_root ? xasprintf("%s/", lang_code[l]) : xstrdup("");
+	char *here = at_root ? xasprintf("%s/", lang_dir[l]) : xstrdup("");
 	int k;
 
 	set_str(ctx, "list_class", "codes compact");

@@ -19,8 +19,7 @@
   /* ------------------------------------------------ language switch */
   /* Meaning sections and groups have the same ids in both languages, so the
      other language's page is opened at the same anchor. */
-  var sw = document.querySelector("a.lang-switch");
-  if (sw) {
+  Array.prototype.forEach.call(document.querySelectorAll("a.lang-switch"), function (sw) {
     var swHref = (sw.getAttribute("href") || "").split("#")[0];
     var syncSwitch = function () {
       sw.setAttribute("href", swHref + (window.location.hash.length > 1 ? window.location.hash : ""));
@@ -28,7 +27,7 @@
     syncSwitch();
     window.addEventListener("hashchange", syncSwitch);
     sw.addEventListener("click", syncSwitch);
-  }
+  });
 
   /* ------------------------------------------- table of contents */
   /* The contents are folded so that a phone's first screen shows the answer;
