@@ -390,6 +390,13 @@ void md_check(struct meaning *m, const struct corpus *c);
  * content files into links to the site and anchoring the sections
  * (m->sections[]); frees the documents.  Reports nothing. */
 void md_render(struct meaning *m, const struct corpus *c);
+struct cmark_node;
+/* Returns the tree of Markdown text s, made with arena_cmark() (the caller
+ * frees it with cmark_node_free()). */
+struct cmark_node *md_parse(const char *s);
+/* Returns doc's HTML in memory of its own (the caller frees it): what cmark
+ * returns lives where the tree does, perhaps in the job's arena. */
+char *md_html(struct cmark_node *doc);
 
 /* --------------------------------------------------------- escape.c */
 
@@ -516,9 +523,6 @@ struct zhconv;
  * only when a run is not in it.  Returns it (the caller frees it with
  * zhconv_close()), or NULL after reporting.  Reports through diag(). */
 struct zhconv *zhconv_open(const char *dir, const char *cache);
-/* Returns s in Traditional characters, Taiwan usage (line breaks kept, and
- * no phrase across one); the caller frees it. */
-char *zhconv_tw(struct zhconv *z, const char *s);
 /* Returns texts[0..n) in Traditional characters, Taiwan usage, as n new
  * strings (NULL where texts[i] is NULL); the caller frees each and the
  * array.  Only text is converted: with `html`, tags (but the values of

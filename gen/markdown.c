@@ -473,9 +473,8 @@ body_parsable(struct meaning *m)
 	return 1;
 }
 
-/* Returns the tree of Markdown text s, made with arena_cmark(). */
-static cmark_node *
-parse(const char *s)
+cmark_node *
+md_parse(const char *s)
 {
 	cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, arena_cmark());
 	cmark_node *doc;
@@ -486,10 +485,8 @@ parse(const char *s)
 	return doc;
 }
 
-/* Returns doc's HTML in memory of its own (the caller frees it): what cmark
- * returns lives where the tree does, perhaps in the job's arena. */
-static char *
-render_html(cmark_node *doc)
+char *
+md_html(cmark_node *doc)
 {
 	char *html = cmark_render_html(doc, CMARK_OPT_DEFAULT), *own = xstrdup(html);
 
@@ -506,7 +503,7 @@ md_check(struct meaning *m, const struct corpus *c)
 
 	if (m->body == NULL || !body_parsable(m))
 		return;
-	root = parse(m->body);
+	root = md_parse(m->body);
 	for (n = cmark_node_first_child(root); n; n = next) {
 		int ml = marker_lang(n);
 		next = cmark_node_next(n);
@@ -618,7 +615,7 @@ md_render(struct meaning *m, const struct corpus *c)
 			anchor_sections(m, l, doc, level);
 		http_examples(doc, l);
 		free(m->html[l]);
-		m->html[l] = render_html(doc);
+		m->html[l] = md_html(doc);
 		cmark_node_free(doc);
 		m->doc[l] = NULL;
 	}

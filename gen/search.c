@@ -49,13 +49,12 @@ add_unique(json_t *a, const char *s, size_t n, const char *self)
  * The Traditional side of the index, made with as few conversions as
  * OpenCC allows (opening it is what costs; each call too): every Chinese
  * title and alias in one call of zhconv_texts(), and every distinct Han
- * character of the Chinese text in another, a line each.  A line break
- * ends OpenCC's phrases, so the lines come back one for one.
+ * character of the Chinese text in another, each a text of its own.
  */
 struct trad {
 	const char **names; /* each meaning's title, then its aliases */
 	size_t nnames;
-	struct buf chars;                /* each distinct Han character, a line each */
+	struct buf chars;                /* each distinct Han character, NUL after each */
 	unsigned char seen[0x10000 / 8]; /* the BMP characters already in `chars` */
 };
 
@@ -79,7 +78,7 @@ trad_chars(struct trad *t, const char *s)
 			continue;
 		t->seen[c / 8] |= (unsigned char)(1 << (c % 8));
 		buf_add(&t->chars, s + start, i - start);
-		buf_add(&t->chars, "\n", 1);
+		buf_add(&t->chars, "", 1);
 	}
 }
 
@@ -161,14 +160,11 @@ search_index(const struct corpus *c, struct zhconv *z, size_t *len)
 	if (z && t->chars.len) {
 		/* Each Traditional character that differs, and its Simplified one:
 		 * every character a text of its own. */
-		size_t nc = 0;
+		size_t nc = 0, at;
 		const char **cs = xcalloc(t->chars.len, sizeof(*cs));
-		char *p = t->chars.s, **tw;
-		while (*p) {
-			cs[nc++] = p;
-			p = strchr(p, '\n');
-			*p++ = '\0';
-		}
+		char **tw;
+		for (at = 0; at < t->chars.len; at += strlen(t->chars.s + at) + 1)
+			cs[nc++] = t->chars.s + at;
 		tw = zhconv_texts(z, cs, nc, 0);
 		for (k = 0; k < nc; k++) {
 			size_t n = strlen(tw[k]);

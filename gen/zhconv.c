@@ -253,7 +253,10 @@ zhconv_close(struct zhconv *z)
 	free(z);
 }
 
-char *
+/* Returns s in Traditional characters, Taiwan usage (line breaks kept, and
+ * no phrase across one), or s as it was once OpenCC failed; the caller
+ * frees it. */
+static char *
 zhconv_tw(struct zhconv *z, const char *s)
 {
 	char *out, *copy;

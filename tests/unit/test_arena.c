@@ -50,20 +50,14 @@ Test(arena, values_inside_and_outside)
 static char *
 html_of(const char *md)
 {
-	cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, arena_cmark());
-	cmark_node *doc, *extra;
-	char *html, *own;
+	cmark_node *doc = md_parse(md);
+	char *html;
 
-	cmark_parser_feed(p, md, strlen(md));
-	doc = cmark_parser_finish(p);
-	cmark_parser_free(p);
-	extra = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, arena_cmark());
-	cmark_node_append_child(doc, extra); /* a node of ours in cmark's tree */
-	html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
-	own = xstrdup(html);
-	arena_cmark()->free(html);
+	/* a node of ours in cmark's tree */
+	cmark_node_append_child(doc, cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, arena_cmark()));
+	html = md_html(doc);
 	cmark_node_free(doc);
-	return own;
+	return html;
 }
 
 Test(arena, cmark_trees_inside_and_outside)

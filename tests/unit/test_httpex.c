@@ -6,19 +6,13 @@
 static char *
 rendered(const char *md, enum lang l)
 {
-	cmark_parser *p = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, arena_cmark());
-	cmark_node *doc;
-	char *html, *own;
+	cmark_node *doc = md_parse(md);
+	char *html;
 
-	cmark_parser_feed(p, md, strlen(md));
-	doc = cmark_parser_finish(p);
-	cmark_parser_free(p);
 	http_examples(doc, l);
-	html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
-	own = strdup(html);
-	arena_cmark()->free(html);
+	html = md_html(doc);
 	cmark_node_free(doc);
-	return own;
+	return html;
 }
 
 /* A request and its response: labelled, start lines and header fields

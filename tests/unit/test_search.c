@@ -60,12 +60,16 @@ Test(search, traditional_forms_from_opencc)
 	capture();
 	z = zhconv_open("data/opencc", NULL);
 	cr_assert_not_null(z, "%s", captured());
-	s = zhconv_tw(z, "网关超时");
-	cr_expect_str_eq(s, "閘道逾時", "our phrase table over OpenCC's s2twp");
-	free(s);
-	s = zhconv_tw(z, "网关\n超时");
-	cr_expect_str_eq(s, "閘道\n逾時", "each line on its own");
-	free(s);
+	{
+		const char *in[] = {"网关超时", "网关", "超时"};
+		char **tw = zhconv_texts(z, in, 3, 0);
+		cr_expect_str_eq(tw[0], "閘道逾時", "our phrase table over OpenCC's s2twp");
+		cr_expect_str_eq(tw[1], "閘道", "each text on its own");
+		cr_expect_str_eq(tw[2], "逾時");
+		for (int k = 0; k < 3; k++)
+			free(tw[k]);
+		free(tw);
+	}
 	ix = index_of(c, z);
 	trad = json_array_get(json_array_get(json_object_get(ix, "m"), 1), 7);
 	s = json_dumps(trad, 0);
