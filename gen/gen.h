@@ -517,8 +517,8 @@ void hant_derive(struct corpus *c, struct zhconv *z);
 /* --------------------------------------------------------- zhconv.c */
 
 struct zhconv;
-/* Opens OpenCC's Taiwan conversion with DIR/s2twp-http-search.json (our
- * phrase table over s2twp, without its STPhrases), and the cache of earlier
+/* Opens OpenCC's Taiwan conversion with DIR/s2twp-http.json (our phrase
+ * table over s2twp), and the cache of earlier
  * conversions in folder `cache` (NULL: none), with which OpenCC is opened
  * only when a run is not in it.  Returns it (the caller frees it with
  * zhconv_close()), or NULL after reporting.  Reports through diag(). */
@@ -539,8 +539,9 @@ void zhconv_close(struct zhconv *z);
 
 /* --------------------------------------------------------- search.c */
 
-/* Returns search-index.js for corpus c (*len its length), with the
- * Traditional forms made by z (may be NULL: none); the caller frees it. */
+/* Returns search-index.js for corpus c (*len its length), whose zh-Hant
+ * text hant_derive() made, with the Traditional characters of its zh text
+ * made by z (may be NULL: none); the caller frees it. */
 char *search_index(const struct corpus *c, struct zhconv *z, size_t *len);
 
 /* ----------------------------------------------------------- site.c */

@@ -1,17 +1,11 @@
 /*
  * zhconv.c — Simplified Chinese to Traditional in Taiwan usage, with OpenCC:
- * OpenCC's s2twp chain plus the project's own phrase table for HTTP and web
- * terms (data/opencc/http-zh-tw.txt).  The search index carries the Taiwan
- * forms of every title and alias, and the Traditional form of each of its
- * characters, so that a query typed in Traditional characters finds its
- * code.  Opening OpenCC is the costly part (its dictionaries load), so one
- * handle serves a whole build and callers convert many lines in one call.
- * The chain it opens, s2twp-http-search.json, is s2twp-http.json without
- * OpenCC's STPhrases (50 000 phrases, 90 ms to load, more than the rest of
- * a build): on short names its only use is picking the Traditional form of
- * a character that has several, which our phrase table does for the words
- * of the content; tests/opencc-check.sh proves that both chains convert
- * every title and alias of the content alike.
+ * OpenCC's s2twp chain (with its phrases) plus the project's own phrase
+ * table for HTTP and web terms (data/opencc/http-zh-tw.txt), in the chain
+ * data/opencc/s2twp-http.json.  It makes the zh-Hant edition (hant.c) and
+ * the Traditional side of the search index.  Opening OpenCC is the costly
+ * part (its 50 000 phrases load in about 90 ms), so one handle serves a
+ * whole build and callers convert many texts in one call.
  * zhconv_texts() converts only text: in HTML, never tags (but the values a
  * reader sees: title, alt, aria-label, placeholder), comments or code; and
  * it hands OpenCC only the runs of non-ASCII text, each distinct one once,
@@ -35,7 +29,7 @@
 
 #include "gen.h"
 
-#define TW_CONFIG "s2twp-http-search.json"
+#define TW_CONFIG "s2twp-http.json"
 
 /* OpenCC's own dictionaries, whose sizes and dates are part of the cache's
  * key (the Makefile says where, from pkg-config). */
@@ -49,7 +43,7 @@
 struct zhconv {
 	opencc_t tw;      /* Simplified → Taiwan usage, with phrases; (opencc_t)-1
 	                     until the first run the cache does not have */
-	char *config;     /* DIR/s2twp-http-search.json */
+	char *config;     /* DIR/s2twp-http.json */
 	int failed;       /* OpenCC could not be opened (reported) */
 	char *cache_path; /* NULL: no cache */
 	json_t *cache;    /* run → its conversion, as read */

@@ -4,7 +4,7 @@
    The index (search-index.js) is a script, so search works from file:// with
    nothing fetched.  Without JavaScript every page still works: the search form
    leads to the home page, which lists every code, and the language switch is a
-   plain link to the same page in the other language.
+   plain link to the same page in each other edition (简体, 繁體, English).
 
    Search is an ARIA combobox: the focus stays in the box, the arrow keys move
    through the results, Enter opens the chosen one (the first by default) and
@@ -12,13 +12,12 @@
 (function () {
   "use strict";
   var body = document.body;
-  var lang = body.getAttribute("data-lang") === "en" ? "en" : "zh";
-  var other = lang === "zh" ? "en" : "zh";
+  var lang = body.getAttribute("data-lang") || "zh";
   var base = body.getAttribute("data-base") || "";
 
   /* ------------------------------------------------ language switch */
-  /* Meaning sections and groups have the same ids in both languages, so the
-     other language's page is opened at the same anchor. */
+  /* Meaning sections and groups have the same ids in every edition, so each
+     switch opens its edition's page at the same anchor. */
   Array.prototype.forEach.call(document.querySelectorAll("a.lang-switch"), function (sw) {
     var swHref = (sw.getAttribute("href") || "").split("#")[0];
     var syncSwitch = function () {
@@ -77,7 +76,9 @@
   /* The index (gen/search.c): meanings in the site's order, a number's
      leading meaning first; sub-status codes; Traditional→Simplified pairs. */
   var IX = window.STATUSGEN_INDEX || { m: [], x: [], t: "" };
-  var L = lang === "zh" ? 0 : 1, O = 1 - L;
+  /* The index's texts are [zh, en, zh-Hant]: L is this page's, O the one
+     shown beside it (English, or on English pages Simplified Chinese). */
+  var L = lang === "en" ? 1 : lang === "zh-Hant" ? 2 : 0, O = L === 1 ? 0 : 1;
 
   var t2s = {};
   (function () {
@@ -173,7 +174,7 @@
   }
   function addName(o, t, w) {
     t = fold(t);
-    if (!t) return;
+    if (!t || (o.all && o.all.indexOf("\u0001" + t + "\u0001") >= 0)) return;
     o.names.push({ t: t, w: w, han: hasHan.test(t) });
     o.all = (o.all || "\u0001") + t + "\u0001";
     indexText(o, t, 0, 1);
@@ -188,16 +189,20 @@
     ready = true;
     ms = (IX.m || []).map(function (r, i) {
       var o = owner({ i: i, code: r[0], href: r[1], vendor: r[2], reg: r[3], title: r[4] });
+      /* The names in every language (a Traditional query finds the
+         zh-Hant ones), this page's first. */
       addName(o, r[4][L], 0);
-      addName(o, r[4][O], 0);
+      r[4].forEach(function (t) { addName(o, t, 0); });
       r[5][L].forEach(function (a) { addName(o, a, 1); });
-      r[5][O].forEach(function (a) { addName(o, a, 1); });
-      r[7].forEach(function (a) { addName(o, a, 1); });
+      r[5].forEach(function (as) { as.forEach(function (a) { addName(o, a, 1); }); });
       o.vend = fold(r[2]);
       o.vws = words(o.vend);
       indexText(o, o.vend, 0, 1);
       indexText(o, fold(r[6][L]), 4, 0.8);
       indexText(o, fold(r[6][O]), 5, 0.8);
+      /* On zh-Hant pages, the Simplified summary too (a query typed in
+         Simplified, or folded to it). */
+      if (L === 2) indexText(o, fold(r[6][0]), 5, 0.8);
       return o;
     });
     /* Numbers, each with its meanings in order (the first leads). */
@@ -207,12 +212,13 @@
       g.ms.push(m);
     });
     subs = (IX.x || []).map(function (r) {
-      var m = ms[r[1]], x = owner({ code: r[0], m: m, text: [r[2], r[3]], name: [r[4], r[5]], sub: true });
-      addName(x, r[4 + L], 0);
-      addName(x, r[4 + O], 0);
-      indexText(x, fold(r[2 + L]), 4, 0.8);
-      indexText(x, fold(r[2 + O]), 5, 0.8);
-      x.desc = [fold(r[2 + L]), fold(r[2 + O])];
+      var m = ms[r[1]], x = owner({ code: r[0], m: m, text: r[2], name: r[3], sub: true });
+      addName(x, r[3][L], 0);
+      r[3].forEach(function (t) { addName(x, t, 0); });
+      indexText(x, fold(r[2][L]), 4, 0.8);
+      indexText(x, fold(r[2][O]), 5, 0.8);
+      if (L === 2) indexText(x, fold(r[2][0]), 5, 0.8);
+      x.desc = [fold(r[2][L]), fold(r[2][O])];
       return x;
     });
     lookups();
@@ -549,7 +555,7 @@
       }
       if (m.title[O] && m.title[O] !== m.title[L]) {
         alt = span("hit-alt", m.title[O]);
-        alt.lang = other === "zh" ? "zh-Hans" : "en";
+        alt.lang = O === 1 ? "en" : "zh-Hans";
         text.appendChild(document.createTextNode(" "));
         text.appendChild(alt);
       }

@@ -47,8 +47,8 @@ Test(search, the_index_is_a_script_around_valid_json)
 }
 
 /* A query typed in Traditional characters finds the code: the index holds
- * the Traditional forms of titles and aliases (Taiwan usage with our phrase
- * table, and plain characters), and the pairs of characters to fold. */
+ * the zh-Hant edition's titles and aliases (Taiwan usage with our phrase
+ * table), and the pairs of characters to fold. */
 Test(search, traditional_forms_from_opencc)
 {
 	struct corpus *c = small_corpus();
@@ -70,10 +70,14 @@ Test(search, traditional_forms_from_opencc)
 			free(tw[k]);
 		free(tw);
 	}
+	hant_derive(c, z);
 	ix = index_of(c, z);
-	trad = json_array_get(json_array_get(json_object_get(ix, "m"), 1), 7);
+	trad = json_array_get(json_array_get(json_array_get(json_object_get(ix, "m"), 1), 5), 2);
 	s = json_dumps(trad, 0);
-	cr_expect(strstr(s, "頁面不存在") != NULL, "404's alias in Traditional: %s", s);
+	cr_expect(strstr(s, "頁面不存在") != NULL, "404's alias in zh-Hant: %s", s);
+	free(s);
+	s = json_dumps(json_array_get(json_object_get(ix, "x"), 0), 0);
+	cr_expect(strstr(s, "[\"一\", \"One\", \"一\"]") != NULL, "texts zh, en, zh-Hant: %s", s);
 	free(s);
 	pairs = json_string_value(json_object_get(ix, "t"));
 	cr_expect(strstr(pairs, "頁页") != NULL, "頁 folds to 页");
@@ -88,7 +92,7 @@ Test(search, a_missing_opencc_configuration_is_reported)
 	cr_expect_null(zhconv_open("tests/no-such-folder", NULL));
 	cr_expect(
 	    strstr(captured(),
-	           "tests/no-such-folder/s2twp-http-search.json: error: OpenCC cannot load it") !=
+	           "tests/no-such-folder/s2twp-http.json: error: OpenCC cannot load it") !=
 	        NULL,
 	    "%s", captured());
 }

@@ -183,7 +183,7 @@ Test(zhconv, opencc_opened_late_and_failing)
 	capture();
 	z = zhconv_open(occ, cache); /* the cache has a run: OpenCC waits */
 	cr_assert_not_null(z);
-	cfg = path_join(occ, "s2twp-http-search.json");
+	cfg = path_join(occ, "s2twp-http.json");
 	cr_assert_eq(unlink(cfg), 0);
 	text = one(z, "网关超时", 0);
 	cr_expect_str_eq(text, "网关超时", "left as it was");
