@@ -141,7 +141,7 @@ export_meaning(const struct meaning *m)
 
 	x = json_object();
 	for (l = 0; l < LANG__N; l++) {
-		char *prefix = xasprintf("%s/", lang_code[l]), *u = url_meaning(prefix, m);
+		char *prefix = xasprintf("%s/", lang_dir[l]), *u = url_meaning(prefix, m);
 		json_object_set_new(x, lang_code[l], json_string_nocheck(u));
 		free(u);
 		free(prefix);
@@ -172,7 +172,8 @@ export_meaning(const struct meaning *m)
 static void
 put_meaning(struct buf *b, const struct meaning *m)
 {
-	static const enum lang sorted[LANG__N] = {LANG_EN, LANG_ZH}; /* "en" < "zh" */
+	/* "en" < "zh" < "zh-Hant" */
+	static const enum lang sorted[LANG__N] = {LANG_EN, LANG_ZH, LANG_ZH_HANT};
 	json_t *rest = export_meaning(m), *first = json_object();
 	int k;
 

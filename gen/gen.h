@@ -513,6 +513,12 @@ struct zhconv;
  * zhconv z.  Reports nothing itself; zhconv_failed(z) says whether OpenCC
  * failed. */
 void hant_derive(struct corpus *c, struct zhconv *z);
+/* Warns at each entry of the phrase table DIR/http-zh-tw.txt whose key
+ * occurs nowhere in the zh text of c (an entry in Traditional characters:
+ * nor its Simplified form, from OpenCC's t2s), so that the table keeps only
+ * what the content needs.  A table that cannot be read is left alone (the
+ * build reports it).  Reports through diag(). */
+void hant_check_table(struct corpus *c, const char *dir);
 
 /* --------------------------------------------------------- zhconv.c */
 

@@ -29,8 +29,8 @@ static const char usage[] =
     "usage: statusgen build [--content DIR] [--templates DIR] [--iana FILE] [--constants DIR]\n"
     "                       [--opencc DIR] [--out DIR] [--base-url URL] [--werror]\n"
     "                       [--format text|github]\n"
-    "       statusgen check [--content DIR] [--iana FILE] [--constants DIR] [--werror]\n"
-    "                       [--format text|github]\n"
+    "       statusgen check [--content DIR] [--iana FILE] [--constants DIR] [--opencc DIR]\n"
+    "                       [--werror] [--format text|github]\n"
     "       statusgen new NNN [--vendor NAME] [--content DIR] [--iana FILE]\n"
     "       statusgen serve [build's options] [--port N] [--bind ADDR]\n"
     "       statusgen drift OLD.xml NEW.xml [--content DIR]\n"
@@ -230,6 +230,8 @@ run(const struct inputs *in, const struct build_options *given)
 			md_check(c->classes[k], c);
 	for (i = 0; i < c->npages; i++)
 		md_check(c->pages[i], c);
+	if (!build)
+		hant_check_table(c, opt.opencc);
 
 	if (build) {
 		if (opening)
@@ -433,7 +435,7 @@ main(int argc, char **argv)
 	    {NULL, 0, NULL, 0},
 	};
 	/* Which options each command takes. */
-	static const char build_opts[] = "ctikzobWf", check_opts[] = "cikWf", new_opts[] = "civ",
+	static const char build_opts[] = "ctikzobWf", check_opts[] = "cikzWf", new_opts[] = "civ",
 	                  drift_opts[] = "c", serve_opts[] = "ctikzobWfpa";
 	struct build_options opt = {.templates = "templates",
 	                            .out = "site",

@@ -183,12 +183,13 @@ view_chrome(const struct view *v, enum lang l, const char *root, const char *her
 	return o;
 }
 
+/* The editions in the order the language switch shows them. */
+static const enum lang order[LANG__N] = {LANG_ZH, LANG_ZH_HANT, LANG_EN};
+
 json_t *
 view_page(const struct view *v, enum lang l, int at_root, const char *file, const char *title,
           const char *description)
 {
-	/* The other editions, in the order the switch shows them. */
-	static const enum lang order[LANG__N] = {LANG_ZH, LANG_ZH_HANT, LANG_EN};
 	json_t *o = json_object(), *alts = json_array();
 	const char *root = at_root ? "" : "../";
 	int k;
@@ -379,17 +380,28 @@ view_not_found(const struct view *v, const char *base_url)
 	json_t *ctx =
 	    view_page(v, LANG_ZH, 1, "index.html", title, view_str(v, LANG_ZH, "notfound_text"));
 	struct buf b = {0};
+	int k;
 
 	/* GitHub Pages serves 404.html at any depth: resolve its links from the
-	 * root.  One page for every reader: the text in both languages. */
+	 * root.  One page for every reader: the text in every edition, and a
+	 * link to each edition's home page. */
 	set_str(ctx, "base_href", base_url);
-	buf_puts(&b, "<p lang=\"en\">");
+	buf_puts(&b, "<p lang=\"zh-Hant\">");
+	esc_text(&b, view_str(v, LANG_ZH_HANT, "notfound_text"));
+	buf_puts(&b, "</p>\n<p lang=\"en\">");
 	esc_text(&b, view_str(v, LANG_EN, "notfound_text"));
-	buf_puts(&b, "</p>\n<p><a href=\"zh/index.html\">");
-	esc_text(&b, view_str(v, LANG_ZH, "home"));
-	buf_puts(&b, "</a> · <a href=\"en/index.html\" lang=\"en\">");
-	esc_text(&b, view_str(v, LANG_EN, "home"));
-	buf_puts(&b, "</a></p>\n");
+	buf_puts(&b, "</p>\n<p>");
+	for (k = 0; k < LANG__N; k++) {
+		enum lang l = order[k];
+		buf_puts(&b, k ? " · <a href=\"" : "<a href=\"");
+		buf_puts(&b, lang_dir[l]);
+		buf_puts(&b, "/index.html\" lang=\"");
+		buf_puts(&b, view_str(v, l, "html_lang"));
+		buf_puts(&b, "\">");
+		esc_text(&b, view_str(v, l, "home"));
+		buf_puts(&b, "</a>");
+	}
+	buf_puts(&b, "</p>\n");
 	ctx = list_page(ctx, b.s, json_array());
 	buf_free(&b);
 	free(title);

@@ -90,11 +90,10 @@ Test(search, a_missing_opencc_configuration_is_reported)
 {
 	capture();
 	cr_expect_null(zhconv_open("tests/no-such-folder", NULL));
-	cr_expect(
-	    strstr(captured(),
-	           "tests/no-such-folder/s2twp-http.json: error: OpenCC cannot load it") !=
-	        NULL,
-	    "%s", captured());
+	cr_expect(strstr(captured(),
+	                 "tests/no-such-folder/s2twp-http.json: error: OpenCC cannot load it") !=
+	              NULL,
+	          "%s", captured());
 }
 
 /* A FIFO in OpenCC's folder would block OpenCC: refused before it opens. */
