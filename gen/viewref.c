@@ -149,11 +149,14 @@ cheat_row(const struct view *v, size_t i, enum lang l)
 	const struct meaning *m = v->c->m[a];
 	json_t *r = json_object();
 	const char *label = view_meaning_label(v, m, l);
+	enum lang zh = l == LANG_ZH_HANT ? LANG_ZH_HANT : LANG_ZH;
 
 	set_fmt(r, "code", "%03d", m->code);
 	set_url(r, "href", url_number("", m->code));
 	set_str(r, "phrase", m->title[LANG_EN]);
-	set_str(r, "title_zh", m->title[LANG_ZH]);
+	/* The Chinese title: Traditional in the zh-Hant edition. */
+	set_str(r, "title_zh", m->title[zh]);
+	set_str(r, "zh_lang", zh == LANG_ZH ? "zh-Hans" : "zh-Hant");
 	set_opt(r, "label", label ? label : view_status_label(v, m, l));
 	if (b - a > 1) {
 		char n[24];

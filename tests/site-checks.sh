@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks of the real site: builds the content twice and compares the bytes,
 # validates codes.json against its schema, checks every local link and
-# anchor, and runs every page through the Nu HTML Checker.
+# anchor, the zh-Hant edition against the zh one, and runs every page
+# through the Nu HTML Checker.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 export LC_ALL=C.UTF-8 TZ=UTC
@@ -44,6 +45,8 @@ step "api/NNN.json match code.schema.json" node tests/validate-json.mjs template
 step "every IANA page has every part, both languages substantial (content-checks)" \
 	node tests/content-checks.mjs "$out/a/codes.json"
 step "every local link and anchor resolves" node tests/check-links.mjs "$out/a"
+step "the zh-Hant edition: every zh page's twin, only text converted, no Simplified character outside code" \
+	node tests/hant-check.mjs "$out/a"
 step "every page is valid HTML (Nu HTML Checker)" \
 	java -jar tests/node_modules/vnu-jar/build/dist/vnu.jar --errors-only --skip-non-html "$out/a"
 step "sitemap.xml is well-formed" xmllint --noout "$out/a/sitemap.xml"

@@ -355,7 +355,8 @@ await test('JavaScript off: the page works, the search form leads to the home pa
   const page = await open(off, 'en/499.html');
   check(await page.isHidden('#search-results'), 'no empty results box');
   check(await page.isVisible('#q'), 'the search box is there');
-  equal(await page.getAttribute('a.lang-switch', 'href'), '../zh/499.html', 'plain language link');
+  equal(JSON.stringify(await page.$$eval('a.lang-switch', (as) => as.map((a) => a.getAttribute('href')))),
+    JSON.stringify(['../zh/499.html', '../zh-hant/499.html']), 'plain language links');
   await page.fill('#q', 'teapot');
   await Promise.all([page.waitForURL(/\/en\/index\.html\?q=teapot$/), page.press('#q', 'Enter')]);
   check(await page.$('main a[href="418.html"]'), 'the home page lists 418');
@@ -367,26 +368,38 @@ await test('JavaScript off: the page works, the search form leads to the home pa
 });
 
 // ------------------------------------------------------------ navigation
-await test('language switch keeps the page and the anchor', async () => {
+await test('language switch: 简体, 繁體 and English, each keeping the page and the anchor', async () => {
   const page = await open(ctx, 'en/499.html#nginx');
-  await Promise.all([page.waitForURL(/\/zh\/499\.html#nginx$/), page.click('a.lang-switch')]);
+  const sw = (lang) => `a.lang-switch[hreflang="${lang}"]`;
+  // Every page offers the two other editions, in the order 简体, 繁體, English.
+  equal(JSON.stringify(await page.$$eval('a.lang-switch', (as) => as.map((a) => a.textContent))),
+    JSON.stringify(['简体中文', '繁體中文']), 'the switch on an English page');
+  await Promise.all([page.waitForURL(/\/zh\/499\.html#nginx$/), page.click(sw('zh-Hans'))]);
   equal(await page.getAttribute('html', 'lang'), 'zh-Hans', 'lang after the switch');
-  const inView = () => page.evaluate(() => {
-    const r = document.getElementById('nginx').getBoundingClientRect();
+  const inView = (id) => page.evaluate((id) => {
+    const r = document.getElementById(id).getBoundingClientRect();
     return r.top >= -1 && r.top < window.innerHeight / 2;
-  });
-  check(await inView(), 'the nginx section is scrolled into view');
-  // An anchor reached on the page (the table of contents) is kept too.
+  }, id);
+  check(await inView('nginx'), 'the nginx section is scrolled into view');
+  // An anchor reached on the page (the table of contents) is kept too, by every switch.
   await page.click('.toc a[href="#esri"]');
-  await page.waitForFunction(() => document.querySelector('a.lang-switch').getAttribute('href') === '../en/499.html#esri',
+  await page.waitForFunction(() => document.querySelector('a.lang-switch[hreflang=en]').getAttribute('href') === '../en/499.html#esri',
     null, { timeout: 5000 }).catch(() => {});
-  equal(await page.getAttribute('a.lang-switch', 'href'), '../en/499.html#esri', 'switch link after a TOC click');
-  await Promise.all([page.waitForURL(/\/en\/499\.html#esri$/), page.click('a.lang-switch')]);
-  // Root home, a list page, the registry: the same page in the other language.
-  for (const [from, to] of [['index.html', 'en/index.html'], ['en/4xx.html', 'zh/4xx.html'],
-    ['zh/iana.html', 'en/iana.html'], ['zh/vendors.html#nginx', 'en/vendors.html#nginx']]) {
+  equal(await page.getAttribute(sw('en'), 'href'), '../en/499.html#esri', 'English switch after a TOC click');
+  equal(await page.getAttribute(sw('zh-Hant'), 'href'), '../zh-hant/499.html#esri', '繁體 switch after a TOC click');
+  await Promise.all([page.waitForURL(/\/zh-hant\/499\.html#esri$/), page.click(sw('zh-Hant'))]);
+  equal(await page.getAttribute('html', 'lang'), 'zh-Hant', 'lang on the zh-Hant page');
+  check(await inView('esri'), 'the esri section is scrolled into view on the zh-Hant page');
+  equal(JSON.stringify(await page.$$eval('a.lang-switch', (as) => as.map((a) => a.textContent))),
+    JSON.stringify(['简体中文', 'English']), 'the switch on a zh-Hant page');
+  await Promise.all([page.waitForURL(/\/en\/499\.html#esri$/), page.click(sw('en'))]);
+  // Root home, a list page, the registry, the guide: the same page in the chosen edition.
+  for (const [from, lang, to] of [['index.html', 'en', 'en/index.html'], ['index.html', 'zh-Hant', 'zh-hant/index.html'],
+    ['en/4xx.html', 'zh-Hans', 'zh/4xx.html'], ['zh-hant/4xx.html', 'en', 'en/4xx.html'],
+    ['zh/iana.html', 'zh-Hant', 'zh-hant/iana.html'], ['zh-hant/vendors.html#nginx', 'zh-Hans', 'zh/vendors.html#nginx'],
+    ['zh-hant/choose.html', 'en', 'en/choose.html']]) {
     await page.goto(url(from));
-    await Promise.all([page.waitForURL(url(to)), page.click('a.lang-switch')]);
+    await Promise.all([page.waitForURL(url(to)), page.click(sw(lang))]);
   }
   await page.close();
   clean(ctx);
@@ -423,9 +436,9 @@ await test('code pages: breadcrumbs, previous/next, a section and anchor per mea
 });
 
 // --------------------------------------------------------- first screen
-await test('every code page answers on the first screen of a 375×812 phone, in both languages', async () => {
+await test('every code page answers on the first screen of a 375×812 phone, in all three editions', async () => {
   const phone = await newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
-  const codePages = pages.filter((p) => /^(zh|en)\/\d{3}\.html$/.test(p));
+  const codePages = pages.filter((p) => /^(zh|zh-hant|en)\/\d{3}\.html$/.test(p));
   const bad = [];
   const queue = [...codePages];
   await Promise.all([0, 1, 2].map(async () => {
@@ -443,7 +456,7 @@ await test('every code page answers on the first screen of a 375×812 phone, in 
       });
       if (!r.summary) bad.push(`${rel}: no summary at the top`);
       else if (r.bottom > 812 || r.top < 0) bad.push(`${rel}: the summary ends at ${Math.round(r.bottom)} px`);
-      if (rel.startsWith('zh/') && (!r.reason || !r.title.includes(r.reason)))
+      if (rel.startsWith('zh') && (!r.reason || !r.title.includes(r.reason)))
         bad.push(`${rel}: the English reason phrase is not in the heading and the title (${r.title})`);
     }
     await tab.close();
@@ -458,6 +471,8 @@ await test('every code page answers on the first screen of a 375×812 phone, in 
   }
   await tab.goto(url('zh/502.html'));
   equal(await tab.title(), '502 Bad Gateway 网关错误 — HTTP 状态码参考', 'zh/502.html title');
+  await tab.goto(url('zh-hant/504.html'));
+  equal(await tab.title(), '504 Gateway Timeout 閘道逾時 — HTTP 狀態碼參考', 'zh-hant/504.html title');
   await tab.close();
   await phone.close();
   problems(phone.log, 'console errors or failed requests');
@@ -481,7 +496,7 @@ await test(`every page (${pages.length}) at 375 px: no console error, no failed 
       const out = [];
       const de = document.documentElement;
       const lang = de.getAttribute('lang');
-      if (lang !== 'en' && lang !== 'zh-Hans') out.push(`html lang="${lang}"`);
+      if (lang !== 'en' && lang !== 'zh-Hans' && lang !== 'zh-Hant') out.push(`html lang="${lang}"`);
       for (const sel of ['header.site-header', 'main#main', 'footer', 'nav.site-nav[aria-label]', 'form[role=search] input#q', 'a.lang-switch[lang][hreflang]'])
         if (!document.querySelector(sel)) out.push(`no ${sel}`);
       const hrefs = [...document.querySelectorAll('nav.site-nav a')].map((a) => a.getAttribute('href'));
@@ -490,7 +505,7 @@ await test(`every page (${pages.length}) at 375 px: no console error, no failed 
       const hs = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => +h.tagName[1]);
       if (hs.filter((n) => n === 1).length !== 1 || hs[0] !== 1) out.push(`headings ${hs.join('')}: one h1, first`);
       for (let i = 1; i < hs.length; i++) if (hs[i] > hs[i - 1] + 1) { out.push(`heading h${hs[i - 1]} then h${hs[i]}`); break; }
-      const texts = [...document.querySelectorAll('[lang]')].map((e) => e.getAttribute('lang')).filter((l) => l !== 'en' && l !== 'zh-Hans');
+      const texts = [...document.querySelectorAll('[lang]')].map((e) => e.getAttribute('lang')).filter((l) => l !== 'en' && l !== 'zh-Hans' && l !== 'zh-Hant');
       if (texts.length) out.push(`lang values ${texts}`);
       return { out, sw: de.scrollWidth, cw: de.clientWidth, bw: document.body.scrollWidth };
     });
@@ -560,11 +575,11 @@ async function tableRows(page, selector) {
 }
 
 await test('compare.html: which redirects keep the method, at a glance; the table of every code sorts', async () => {
-  for (const lang of ['en', 'zh']) {
+  for (const lang of ['en', 'zh', 'zh-hant']) {
     const page = await open(ctx, `${lang}/compare.html`);
     const redirects = await tableRows(page, '#redirects table');
     equal(redirects.map((r) => r[0].slice(0, 3)).join(' '), '301 302 303 307 308', `${lang}: the redirects`);
-    const kept = redirects.filter((r) => /Kept|保持不变/.test(r[2])).map((r) => r[0].slice(0, 3));
+    const kept = redirects.filter((r) => /Kept|保持不变|保持不變/.test(r[2])).map((r) => r[0].slice(0, 3));
     equal(kept.join(' '), '307 308', `${lang}: the redirects that keep the method`);
     const permanent = redirects.filter((r) => /Permanent|永久/.test(r[1])).map((r) => r[0].slice(0, 3));
     equal(permanent.join(' '), '301 308', `${lang}: the permanent redirects`);
@@ -683,7 +698,7 @@ await test('choose.html: one question at a time, back, the path in the address; 
 
 await test('choose.html without JavaScript: the whole tree as nested lists; 401 and 429 are in it', async () => {
   const c = await newContext({ javaScriptEnabled: false });
-  for (const lang of ['en', 'zh']) {
+  for (const lang of ['en', 'zh', 'zh-hant']) {
     const page = await open(c, `${lang}/choose.html`);
     check(await page.isVisible('section.guide > .node'), `${lang}: the tree is shown`);
     const leaves = await page.$$eval('section.guide .leaf a', (as) => as.map((a) => a.getAttribute('href')));
@@ -698,16 +713,16 @@ await test('choose.html without JavaScript: the whole tree as nested lists; 401 
 });
 
 // ------------------------------------------------------------ accessibility
-await test('axe-core: no serious or critical violation (home, class, code, vendor, registry, search, compare, cheat sheet, guide; both languages; light, dark, phone)', async () => {
+await test('axe-core: no serious or critical violation (home, class, code, vendor, registry, search, compare, cheat sheet, guide; all three editions; light, dark, phone)', async () => {
   const found = [];
   for (const [scheme, width] of [['light', 1280], ['dark', 1280], ['light', 375]]) {
     const c = await newContext({ colorScheme: scheme, viewport: { width, height: 800 } });
-    for (const lang of ['zh', 'en']) {
-      for (const rel of [lang === 'zh' ? 'index.html' : 'en/index.html', `${lang}/4xx.html`, `${lang}/499.html`,
+    for (const lang of ['zh', 'zh-hant', 'en']) {
+      for (const rel of [lang === 'zh' ? 'index.html' : `${lang}/index.html`, `${lang}/4xx.html`, `${lang}/499.html`,
         `${lang}/104.html`, `${lang}/vendor-nginx.html`, `${lang}/iana.html`, `${lang}/404.html#search`,
         `${lang}/compare.html`, `${lang}/cheatsheet.html`, `${lang}/choose.html`, `${lang}/choose.html#3.1`]) {
         const page = await open(c, rel.replace('#search', ''));
-        if (rel.endsWith('#search')) await search(page, lang === 'zh' ? '网关' : 'gateway'), await page.keyboard.press('ArrowDown');
+        if (rel.endsWith('#search')) await search(page, { zh: '网关', 'zh-hant': '閘道', en: 'gateway' }[lang]), await page.keyboard.press('ArrowDown');
         await page.evaluate(axeSource);
         const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'], preload: false }));
         for (const v of res.violations)

@@ -51,7 +51,10 @@ Test(view, a_number_with_two_meanings)
 	}
 	cr_expect_str_eq(at(p, "headline"), "Not Found");
 	cr_expect_str_eq(at(p, "self"), "../en/404.html");
-	cr_expect_str_eq(at(p, "alt.href"), "../zh/404.html");
+	cr_expect_str_eq(at(p, "alts.0.href"), "../zh/404.html", "the switch: 简体 first");
+	cr_expect_str_eq(at(p, "alts.1.href"), "../zh-hant/404.html", "then 繁體");
+	cr_expect_str_eq(at(p, "alts.1.html_lang"), "zh-Hant");
+	cr_expect_null(json_array_get(json_object_get(p, "alts"), 2), "not the page's own edition");
 	cr_expect(json_is_true(json_object_get(p, "multi")));
 	cr_expect_str_eq(at(p, "meanings.0.anchor"), "iana");
 	cr_expect_str_eq(at(p, "meanings.1.anchor"), "acme");
