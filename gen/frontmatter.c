@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "fm.h"
 
@@ -162,8 +163,13 @@ map_keys(struct fm *f, const yaml_node_t *n, const char *what, const char *const
 			if (strcmp(*a, (char *)k->data.scalar.value) == 0)
 				break;
 		if (*a == NULL) {
-			fm_error(f, k, "unknown key '%s' in %s", (char *)k->data.scalar.value,
-			         what);
+			const char *key = (char *)k->data.scalar.value;
+			/* zh-Hant, zh-TW …: the edition is made, never written. */
+			int other_zh = allowed == fm_lang_keys && strncasecmp(key, "zh", 2) == 0;
+			fm_error(f, k, "unknown key '%s' in %s%s", key, what,
+			         other_zh ? "; write 'zh' only: the Traditional Chinese edition "
+			                    "(zh-Hant) is made from it when the site is built"
+			                  : "");
 			ok = 0;
 			continue;
 		}

@@ -628,15 +628,17 @@ await test('compare.html without JavaScript: every table is there, in the order 
   await c.close();
 });
 
-await test('cheat sheet: every number on one line; printed on at most four A4 pages in each language', async () => {
+await test('cheat sheet: every number on one line; printed on at most four A4 pages in each edition', async () => {
   const numbers = new Set(pages.filter((p) => /^en\/\d{3}\.html$/.test(p)).map((p) => p.slice(3, 6)));
   const pdfPages = {};
-  for (const lang of ['en', 'zh']) {
+  for (const lang of ['en', 'zh', 'zh-hant']) {
     const page = await open(ctx, `${lang}/cheatsheet.html`);
     const rows = await tableRows(page, '.cheat-table');
     equal(rows.length, numbers.size, `${lang}: one line per number`);
     check(rows.every((r) => /^\d{3}$/.test(r[0]) && r[1].length > 1 && /[\u4e00-\u9fff]/.test(r[2])),
       `${lang}: each line has the code, the English phrase and the Chinese title`);
+    if (lang === 'zh-hant')
+      equal(await page.getAttribute('.cheat-table tbody tr td.zh', 'lang'), 'zh-Hant', 'the Chinese column in Traditional');
     const pdf = await page.pdf({ format: 'A4', printBackground: false });
     const n = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
     pdfPages[lang] = n;
@@ -649,7 +651,7 @@ await test('cheat sheet: every number on one line; printed on at most four A4 pa
     equal(tall, 0, `${lang}: lines taller than one line in print`);
     await page.close();
   }
-  console.log(`     printed cheat sheet: ${pdfPages.en} A4 pages in English, ${pdfPages.zh} in Chinese`);
+  console.log(`     printed cheat sheet: ${pdfPages.en} A4 pages in English, ${pdfPages.zh} in Chinese, ${pdfPages['zh-hant']} in Traditional Chinese`);
   // Linked from every page: the header and the footer.
   const page = await open(ctx, 'zh/404.html');
   check(await page.$('header a[href="cheatsheet.html"]') && await page.$('footer a[href="cheatsheet.html"]'), 'the cheat sheet is linked from the header and the footer');

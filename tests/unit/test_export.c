@@ -44,10 +44,9 @@ Test(export, codes_json_and_api_docs_agree)
 	                 json_string_value(json_object_get(codes, "iana_updated")));
 	cr_expect_eq(json_integer_value(json_object_get(api, "schema_version")), 1);
 	a = json_dumps(json_array_get(json_object_get(api, "meanings"), 1), JSON_SORT_KEYS);
-	cr_expect(
-	    strstr(a, "\"url\": {\"en\": \"en/404.html#acme\", \"zh\": \"zh/404.html#acme\", "
-	              "\"zh-Hant\": \"zh-hant/404.html#acme\"}") != NULL,
-	    "%s", a);
+	cr_expect(strstr(a, "\"url\": {\"en\": \"en/404.html#acme\", \"zh\": \"zh/404.html#acme\", "
+	                    "\"zh-Hant\": \"zh-hant/404.html#acme\"}") != NULL,
+	          "%s", a);
 	cr_expect(strstr(a, "\"conflicts_with_iana\": true") != NULL);
 	b = json_dumps(json_array_get(json_object_get(api, "meanings"), 0), JSON_SORT_KEYS);
 	cr_expect(strstr(b, "\"constants\": {\"go\": \"http.StatusNotFound\", \"rust\": "

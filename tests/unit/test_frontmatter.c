@@ -143,3 +143,18 @@ Test(frontmatter, subcodes_must_belong_to_the_code)
 	          "%s", out);
 	meaning_free(m);
 }
+
+/* Contributors write zh and en; a Traditional text of their own is refused
+ * with the reason (the edition is made from zh). */
+Test(frontmatter, a_zh_hant_text_is_not_written_by_hand)
+{
+	struct meaning *m = parse("content/499-x.md", "499-x",
+	                          "code: 499\nclass: client-error\nregistry: unofficial\n"
+	                          "title: {en: A, zh: 乙, zh-Hant: 乙}\nsummary: {en: A, zh: B}\n");
+	const char *out = captured();
+
+	cr_expect(strstr(out, "5:23: error: unknown key 'zh-Hant' in title; write 'zh' only: the "
+	                      "Traditional Chinese edition (zh-Hant) is made from it") != NULL,
+	          "%s", out);
+	meaning_free(m);
+}
