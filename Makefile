@@ -28,7 +28,7 @@ BUILD   ?= build/default
 SRCS     = gen/main.c gen/util.c gen/diag.c gen/par.c gen/arena.c gen/names.c gen/model.c gen/urls.c \
            gen/frontmatter.c gen/fmkeys.c gen/semantics.c gen/guide.c gen/content.c gen/registry.c gen/check.c gen/constants.c gen/zhspace.c \
            gen/markdown.c gen/escape.c gen/template.c gen/view.c gen/viewidx.c gen/viewref.c gen/outdir.c gen/export.c \
-           gen/zhconv.c gen/search.c gen/site.c gen/skeleton.c gen/drift.c \
+           gen/zhconv.c gen/strmap.c gen/search.c gen/site.c gen/skeleton.c gen/drift.c \
            gen/serve.c gen/httpex.c gen/hant.c
 LIBOBJS  = $(patsubst gen/%.c,$(BUILD)/%.o,$(filter-out gen/main.c gen/serve.c,$(SRCS)))
 TESTS    = $(wildcard tests/unit/test_*.c)

@@ -159,21 +159,6 @@ arena_begin(void)
 	open_arena = 1;
 }
 
-int
-arena_pause(void)
-{
-	int was = open_arena;
-
-	open_arena = 0;
-	return was;
-}
-
-void
-arena_resume(int was)
-{
-	open_arena = was;
-}
-
 void
 arena_end(void)
 {

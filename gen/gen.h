@@ -190,10 +190,6 @@ void arena_begin(void);
 /* Frees every value made on this thread since arena_begin(); none may be
  * used after.  Values made outside are untouched. */
 void arena_end(void);
-/* Lets values made on this thread outlive the open arena, if any, until
- * arena_resume() with what it returned: they come from malloc meanwhile. */
-int arena_pause(void);
-void arena_resume(int was);
 struct cmark_mem;
 /* The allocator every cmark tree of the program is made with (parser and
  * new nodes alike): inside arena_begin()/arena_end() it takes the thread's
@@ -510,15 +506,38 @@ int export_write(const struct corpus *c, struct outdir *od, int jobs);
 struct zhconv;
 /* Makes the zh-Hant text of every meaning, class introduction, page and
  * guide question of c from its zh text (rendered bodies included), with
- * zhconv z.  Reports nothing itself; zhconv_failed(z) says whether OpenCC
- * failed. */
-void hant_derive(struct corpus *c, struct zhconv *z);
+ * zhconv z, on `jobs` threads.  Reports nothing itself; zhconv_failed(z)
+ * says whether OpenCC failed. */
+void hant_derive(struct corpus *c, struct zhconv *z, int jobs);
 /* Warns at each entry of the phrase table DIR/http-zh-tw.txt whose key
  * occurs nowhere in the zh text of c (an entry in Traditional characters:
  * nor its Simplified form, from OpenCC's t2s), so that the table keeps only
  * what the content needs.  A table that cannot be read is left alone (the
  * build reports it).  Reports through diag(). */
 void hant_check_table(struct corpus *c, const char *dir);
+
+/* --------------------------------------------------------- strmap.c */
+
+/* A map from strings to numbers; the keys are not copied and must outlive
+ * it.  Zero-initialized it is empty; strmap_free() empties it again. */
+struct strmap_slot {
+	const char *key; /* NULL: empty */
+	size_t len;
+	uint64_t hash;
+	long value;
+};
+struct strmap {
+	struct strmap_slot *v;
+	size_t cap, n;
+};
+/* Returns a 64-bit hash of s[0..n), eight bytes at a time (not for
+ * anything an adversary may choose to collide). */
+uint64_t str_hash(const char *s, size_t n);
+/* Returns the number of key s[0..n) in m, or -1. */
+long strmap_get(const struct strmap *m, const char *s, size_t n);
+/* Puts key s[0..n) with number v in m, unless it is there. */
+void strmap_put(struct strmap *m, const char *s, size_t n, long v);
+void strmap_free(struct strmap *m);
 
 /* --------------------------------------------------------- zhconv.c */
 
@@ -534,7 +553,8 @@ struct zhconv *zhconv_open(const char *dir, const char *cache);
  * array.  Only text is converted: with `html`, tags (but the values of
  * title, alt, aria-label and placeholder), comments and the content of
  * code, pre, kbd, samp, script and style stay byte for byte.  Each distinct
- * run of non-ASCII text goes to OpenCC once, all in one call. */
+ * run of non-ASCII text goes to OpenCC once, all in one call.  Safe on
+ * several threads at once. */
 char **zhconv_texts(struct zhconv *z, const char *const *texts, size_t n, int html);
 /* Returns 1 if OpenCC could not be opened when a conversion needed it
  * (reported; the text was left as it was), else 0. */

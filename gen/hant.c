@@ -2,9 +2,11 @@
  * hant.c — the zh-Hant edition's text, made from the zh edition's once the
  * content is checked and rendered: every zh field of every meaning, class
  * introduction, page and guide question goes through zhconv (OpenCC's
- * s2twp with our phrase table), text only, all plain fields in one call and
- * all rendered bodies in another, so that OpenCC sees each distinct run of
- * Chinese once (and the cache remembers it).  Contributors write zh and en;
+ * s2twp with our phrase table), text only, a meaning (or class, page, the
+ * guide) at a time on the job threads: its plain fields in one call, its
+ * rendered bodies in another; the cache remembers each run of Chinese, so a
+ * build opens OpenCC only for what it has not seen.  Contributors write zh
+ * and en;
  * nothing here can fail but OpenCC itself (zhconv_failed()).
  * Owns nothing: what it makes belongs to the meanings and the guide.
  */
@@ -41,9 +43,12 @@ want(struct batch *b, const char *src, char **dst)
 static void
 convert(struct zhconv *z, struct batch *b, int html)
 {
-	char **out = zhconv_texts(z, b->src, b->n, html);
+	char **out;
 	size_t i;
 
+	if (b->n == 0)
+		return;
+	out = zhconv_texts(z, b->src, b->n, html);
 	for (i = 0; i < b->n; i++) {
 		free(*b->dst[i]);
 		*b->dst[i] = out[i];
@@ -92,21 +97,36 @@ meaning_texts(struct meaning *m, struct batch *text, struct batch *html)
 	want(html, m->html[zh], &m->html[tw]);
 }
 
-/* Adds every zh text of c to the batches (and makes room for the zh-Hant
- * aliases and sections). */
-static void
-collect(struct corpus *c, struct batch *text, struct batch *html)
+/* The units of work: every meaning, then the class introductions, the
+ * pages, and the guide. */
+static size_t
+units(const struct corpus *c)
 {
-	size_t i, k;
-	int n;
+	return c->nm + CLASS__N + c->npages + 1;
+}
 
-	for (i = 0; i < c->nm; i++)
+/* Adds the zh texts of unit i of c to the batches (and makes room for the
+ * zh-Hant aliases and sections). */
+static void
+unit_texts(struct corpus *c, size_t i, struct batch *text, struct batch *html)
+{
+	size_t k;
+
+	if (i < c->nm) {
 		meaning_texts(c->m[i], text, html);
-	for (n = 0; n < CLASS__N; n++)
-		if (c->classes[n])
-			meaning_texts(c->classes[n], text, html);
-	for (i = 0; i < c->npages; i++)
+		return;
+	}
+	i -= c->nm;
+	if (i < CLASS__N) {
+		if (c->classes[i])
+			meaning_texts(c->classes[i], text, html);
+		return;
+	}
+	i -= CLASS__N;
+	if (i < c->npages) {
 		meaning_texts(c->pages[i], text, html);
+		return;
+	}
 	for (i = 0; c->guide && i < c->guide->n; i++) {
 		struct guide_node *g = &c->guide->nodes[i];
 		want(text, g->question[LANG_ZH], &g->question[LANG_ZH_HANT]);
@@ -117,14 +137,29 @@ collect(struct corpus *c, struct batch *text, struct batch *html)
 	}
 }
 
-void
-hant_derive(struct corpus *c, struct zhconv *z)
+struct derive {
+	struct corpus *c;
+	struct zhconv *z;
+};
+
+/* Converts unit i: its plain texts in one call, its bodies in another. */
+static void
+derive_one(size_t i, void *arg)
 {
+	struct derive *d = arg;
 	struct batch text = {0}, html = {0};
 
-	collect(c, &text, &html);
-	convert(z, &text, 0);
-	convert(z, &html, 1);
+	unit_texts(d->c, i, &text, &html);
+	convert(d->z, &text, 0);
+	convert(d->z, &html, 1);
+}
+
+void
+hant_derive(struct corpus *c, struct zhconv *z, int jobs)
+{
+	struct derive d = {c, z};
+
+	par_run(jobs, units(c), derive_one, &d);
 }
 
 /* ------------------------------------------------- the phrase table's check */
@@ -268,7 +303,8 @@ hant_check_table(struct corpus *c, const char *dir)
 		return;
 	}
 	qsort(e, n, sizeof(*e), by_first);
-	collect(c, &text, &html);
+	for (i = 0; i < units(c); i++)
+		unit_texts(c, i, &text, &html);
 	for (i = 0; i < text.n; i++) {
 		buf_puts(&all, text.src[i]);
 		buf_puts(&all, "\n");

@@ -416,43 +416,37 @@ utf8_valid(const char *s, size_t len, size_t *bad)
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 
+	/* The well-formed byte sequences of Unicode's table 3-7, lead byte by
+	 * lead byte: no overlong form, no surrogate, nothing past U+10FFFF. */
 	while (i < len) {
-		unsigned c = p[i];
-		size_t n, k;
-		unsigned min, cp;
+		unsigned c = p[i], lo = 0x80, hi = 0xbf;
+		size_t n;
 
-		/* Runs of ASCII without NUL, eight bytes at a time. */
-		while (i + 8 <= len) {
-			uint64_t w;
-			memcpy(&w, p + i, 8);
-			if ((w & 0x8080808080808080ULL) ||
-			    ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
-				break;
-			i += 8;
-		}
-		if (i >= len)
-			break;
-		c = p[i];
-		if (c == 0)
-			goto fail;
 		if (c < 0x80) {
-			i++;
+			/* Runs of ASCII without NUL, eight bytes at a time. */
+			while (i + 8 <= len) {
+				uint64_t w;
+				memcpy(&w, p + i, 8);
+				if ((w & 0x8080808080808080ULL) ||
+				    ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL))
+					break;
+				i += 8;
+			}
+			for (; i < len && p[i] < 0x80; i++)
+				if (p[i] == 0)
+					goto fail;
 			continue;
 		}
 		if (c >= 0xc2 && c <= 0xdf)
-			n = 1, min = 0x80, cp = c & 0x1f;
+			n = 1;
 		else if (c >= 0xe0 && c <= 0xef)
-			n = 2, min = 0x800, cp = c & 0x0f;
+			n = 2, lo = c == 0xe0 ? 0xa0 : 0x80, hi = c == 0xed ? 0x9f : 0xbf;
 		else if (c >= 0xf0 && c <= 0xf4)
-			n = 3, min = 0x10000, cp = c & 0x07;
+			n = 3, lo = c == 0xf0 ? 0x90 : 0x80, hi = c == 0xf4 ? 0x8f : 0xbf;
 		else
 			goto fail;
-		for (k = 1; k <= n; k++) {
-			if (i + k >= len || (p[i + k] & 0xc0) != 0x80)
-				goto fail;
-			cp = (cp << 6) | (p[i + k] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		if (i + n >= len || p[i + 1] < lo || p[i + 1] > hi ||
+		    (n > 1 && (p[i + 2] & 0xc0) != 0x80) || (n > 2 && (p[i + 3] & 0xc0) != 0x80))
 			goto fail;
 		i += n + 1;
 	}

@@ -11,15 +11,17 @@
  * it hands OpenCC only the runs of non-ASCII text, each distinct one once,
  * since no table has an entry with an ASCII character (OpenCC reads about
  * 2 MB of Chinese a second: the runs are what is worth its time).
- * The runs converted are kept in a cache file (a run and its Taiwan form a
- * line) named after a hash of data/opencc/ and of OpenCC's dictionaries'
- * sizes and dates; a build that finds every run there never opens OpenCC.
+ * The texts converted are kept in a cache file (each text and its Taiwan
+ * form), named after a hash of data/opencc/ and of OpenCC's dictionaries'
+ * sizes and dates: a build looks each text up whole, so one that finds
+ * every text there neither splits them nor opens OpenCC.
  * The output is the same with or without it.
- * Owns the OpenCC handle and the cache; one thread at a time may convert
- * with a zhconv.
+ * Owns the OpenCC handle and the cache.  Several threads may convert with
+ * one zhconv at once: each splits and puts together its texts on its own,
+ * and only looks up the cache and calls OpenCC under the lock.
  */
-#include <jansson.h>
 #include <opencc.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,15 +42,28 @@
 /* The largest cache read, in bytes. */
 #define CACHE_MAX_BYTES (64 * 1024 * 1024)
 
+/* A text of the cache and its conversion (pointers into the cache file, or
+ * into z->owned). */
+struct entry {
+	const char *text, *tw;
+	size_t text_len, tw_len;
+	int used; /* converted or looked up in this build: written back */
+};
+
 struct zhconv {
-	opencc_t tw;      /* Simplified → Taiwan usage, with phrases; (opencc_t)-1
-	                     until the first run the cache does not have */
-	char *config;     /* DIR/s2twp-http.json */
-	int failed;       /* OpenCC could not be opened (reported) */
-	char *cache_path; /* NULL: no cache */
-	json_t *cache;    /* run → its conversion, as read */
-	json_t *used;     /* the runs converted since: the cache written back */
-	int converted;    /* OpenCC converted something the cache did not have */
+	opencc_t tw;         /* Simplified → Taiwan usage, with phrases; (opencc_t)-1
+	                        until the first run the cache does not have */
+	char *config;        /* DIR/s2twp-http.json */
+	int failed;          /* OpenCC could not be opened (reported) */
+	char *cache_path;    /* NULL: no cache */
+	char *data;          /* the cache file as read, or NULL */
+	struct strmap index; /* text → its entry */
+	struct entry *ent;
+	size_t nent, capent;
+	char **owned; /* the runs and conversions made in this build */
+	size_t nowned;
+	int converted;        /* OpenCC converted something the cache did not have */
+	pthread_mutex_t lock; /* the cache and OpenCC, when several threads convert */
 };
 
 static const struct pos nopos = {0, 0};
@@ -61,6 +76,33 @@ fnv(uint64_t *h, const void *p, size_t n)
 
 	while (n--)
 		*h = (*h ^ *b++) * 0x100000001b3ULL;
+}
+
+/* Adds a text and its conversion to the cache (both kept, not copied),
+ * unless it is there. */
+static void
+add_entry(struct zhconv *z, const char *text, size_t text_len, const char *tw, size_t tw_len,
+          int used)
+{
+	if (strmap_get(&z->index, text, text_len) >= 0)
+		return;
+	if (z->nent == z->capent) {
+		z->capent = z->capent ? 2 * z->capent : 1024;
+		z->ent = xrealloc(z->ent, z->capent * sizeof(*z->ent));
+	}
+	z->ent[z->nent] = (struct entry){text, tw, text_len, tw_len, used};
+	strmap_put(&z->index, text, text_len, (long)z->nent);
+	z->nent++;
+}
+
+/* Keeps s until z is closed; returns it. */
+static char *
+own(struct zhconv *z, char *s)
+{
+	if ((z->nowned & (z->nowned - 1)) == 0) /* 0, 1, 2, 4 …: full */
+		z->owned = xrealloc(z->owned, (z->nowned ? 2 * z->nowned : 1) * sizeof(*z->owned));
+	z->owned[z->nowned++] = s;
+	return s;
 }
 
 /* Returns the cache's file in folder `base` for the OpenCC folder whose
@@ -97,39 +139,76 @@ cache_file(const char *base, const char *dir, char **names, int n)
 		free(sys[i]);
 	}
 	free(sys);
-	path = xasprintf("%s/zh-tw-%016llx.tsv", base, (unsigned long long)h);
+	path = xasprintf("%s/zh-tw-%016llx.cache", base, (unsigned long long)h);
 	return path;
 }
 
-/* Reads the cache at z->cache_path into z->cache: a line per run, the run
- * and its conversion split by a tab, both non-empty, without ASCII, valid
- * UTF-8.  Anything else (a file cut short, edited, from elsewhere) and the
- * cache is not used; it is a cache, so that is not an error. */
+/* The cache file: a first line, then per text its length and its
+ * conversion's in decimal, a newline, both texts, a newline; the last line
+ * the number of texts and the hash of every byte before it. */
+static const char cache_magic[] = "statusgen zhconv cache 2\n";
+
+/* Reads a decimal number ending at `stop` from *p; -1 if there is none. */
+static long
+read_size(const char **p, const char *end, char stop)
+{
+	long v = 0;
+	const char *q = *p;
+
+	while (q < end && *q >= '0' && *q <= '9' && v < CACHE_MAX_BYTES)
+		v = v * 10 + (*q++ - '0');
+	if (q == *p || q >= end || *q != stop)
+		return -1;
+	*p = q + 1;
+	return v;
+}
+
+/* Reads the cache at z->cache_path into z->ent.  A file that is not
+ * exactly what a build writes (cut short, edited, of another version: its
+ * hash or its shape differs) is not used; it is a cache, so that is not an
+ * error. */
 static void
 cache_read(struct zhconv *z)
 {
-	char *data, *p, *end;
-	size_t len, bad;
+	char *data;
+	const char *p, *end, *last;
+	size_t len;
+	long n, count, k, tn;
+	char want[40];
 
-	z->cache = json_object();
 	if (z->cache_path == NULL || file_read(z->cache_path, CACHE_MAX_BYTES, &data, &len) == -1)
 		return;
-	for (p = data, end = data + len; p < end;) {
-		char *nl = memchr(p, '\n', (size_t)(end - p)), *tab, *q;
-		if (nl == NULL || (tab = memchr(p, '\t', (size_t)(nl - p))) == NULL || tab == p ||
-		    tab + 1 == nl)
-			break;
-		for (q = p; q < nl && (q == tab || (unsigned char)*q >= 0x80); q++)
-			;
-		if (q < nl || !utf8_valid(p, (size_t)(nl - p), &bad))
-			break;
-		json_object_setn_new_nocheck(z->cache, p, (size_t)(tab - p),
-		                             json_stringn_nocheck(tab + 1, (size_t)(nl - tab - 1)));
-		p = nl + 1;
+	/* The last line: "COUNT HASH\n". */
+	for (last = data + len - (len > 0); last > data && last[-1] != '\n'; last--)
+		;
+	if (len < sizeof(cache_magic) || memcmp(data, cache_magic, sizeof(cache_magic) - 1) != 0 ||
+	    data[len - 1] != '\n' || last == data) {
+		free(data);
+		return;
 	}
-	if (p < end)
-		json_object_clear(z->cache);
-	free(data);
+	p = last;
+	count = read_size(&p, data + len, ' ');
+	snprintf(want, sizeof(want), "%016llx\n",
+	         (unsigned long long)str_hash(data, (size_t)(last - data)));
+	if (count < 0 || (size_t)(data + len - p) != strlen(want) ||
+	    memcmp(p, want, strlen(want))) {
+		free(data);
+		return;
+	}
+	z->data = data;
+	p = data + sizeof(cache_magic) - 1;
+	end = last;
+	for (k = 0; k < count; k++) {
+		if ((n = read_size(&p, end, ' ')) < 0 || (tn = read_size(&p, end, '\n')) < 0 ||
+		    n + tn + 1 > end - p || p[n + tn] != '\n')
+			break;
+		add_entry(z, p, (size_t)n, p + n, (size_t)tn, 0);
+		p += n + tn + 1;
+	}
+	if (k < count || p != end) {
+		strmap_free(&z->index);
+		z->nent = 0;
+	}
 }
 
 /* Opens OpenCC's conversion; returns 0, or -1 after reporting (once). */
@@ -166,9 +245,9 @@ zhconv_open(const char *dir, const char *cache)
 		free(path);
 	}
 	z = xcalloc(1, sizeof(*z));
+	pthread_mutex_init(&z->lock, NULL);
 	z->tw = (opencc_t)-1;
 	z->config = path_join(dir, TW_CONFIG);
-	z->used = json_object();
 	if (bad) {
 		diag(DIAG_ERROR, bad, nopos,
 		     "not a regular file; OpenCC's folder holds only files");
@@ -179,7 +258,7 @@ zhconv_open(const char *dir, const char *cache)
 		cache_read(z);
 		/* With nothing cached OpenCC is needed: opened now, on the thread
 		 * main.c gives it, and a broken folder is reported at once. */
-		if (json_object_size(z->cache) == 0)
+		if (z->nent == 0)
 			open_tw(z);
 	}
 	for (i = 0; i < n; i++)
@@ -207,24 +286,31 @@ static void
 cache_write(struct zhconv *z)
 {
 	struct buf b = {0};
-	const char *k;
-	json_t *v;
-	char *dir, *tmp, *slash;
+	char *dir, *tmp, *slash, line[64];
+	size_t i, count = 0;
 
 	if (z->cache_path == NULL || z->failed || !z->converted)
 		return;
-	json_object_foreach(z->used, k, v)
-	{
-		buf_puts(&b, k);
-		buf_add(&b, "\t", 1);
-		buf_add(&b, json_string_value(v), json_string_length(v));
+	buf_puts(&b, cache_magic);
+	for (i = 0; i < z->nent; i++) {
+		const struct entry *e = &z->ent[i];
+		if (!e->used)
+			continue;
+		snprintf(line, sizeof(line), "%zu %zu\n", e->text_len, e->tw_len);
+		buf_puts(&b, line);
+		buf_add(&b, e->text, e->text_len);
+		buf_add(&b, e->tw, e->tw_len);
 		buf_add(&b, "\n", 1);
+		count++;
 	}
+	snprintf(line, sizeof(line), "%zu %016llx\n", count,
+	         (unsigned long long)str_hash(b.s, b.len));
+	buf_puts(&b, line);
 	dir = xstrdup(z->cache_path);
 	if ((slash = strrchr(dir, '/')) != NULL)
 		*slash = '\0';
 	tmp = xasprintf("%s.%ld.tmp", z->cache_path, (long)getpid());
-	if (mkdir_p(dir) == 0 && file_create(tmp, b.s ? b.s : "", b.len) == 0 &&
+	if (mkdir_p(dir) == 0 && file_create(tmp, b.s, b.len) == 0 &&
 	    rename(tmp, z->cache_path) != 0)
 		unlink(tmp);
 	free(tmp);
@@ -240,10 +326,15 @@ zhconv_close(struct zhconv *z)
 	cache_write(z);
 	if (z->tw != (opencc_t)-1)
 		opencc_close(z->tw);
-	json_decref(z->cache);
-	json_decref(z->used);
+	while (z->nowned)
+		free(z->owned[--z->nowned]);
+	free(z->owned);
+	free(z->ent);
+	strmap_free(&z->index);
+	free(z->data);
 	free(z->cache_path);
 	free(z->config);
+	pthread_mutex_destroy(&z->lock);
 	free(z);
 }
 
@@ -282,8 +373,8 @@ struct pieces {
 
 /* The distinct runs of every text, in order of first appearance. */
 struct runs {
-	json_t *index;     /* run → its number */
-	struct buf joined; /* the runs, one a line: what OpenCC converts */
+	struct strmap index; /* run → its number */
+	struct buf joined;   /* the runs, one a line: what OpenCC converts */
 	long n;
 };
 
@@ -317,7 +408,6 @@ text_pieces(const char *s, size_t from, size_t to, struct pieces *p, struct runs
 
 	while (i < to) {
 		size_t start = i;
-		json_t *at;
 		long run;
 		while (i < to && (unsigned char)s[i] < 0x80)
 			i++;
@@ -327,12 +417,9 @@ text_pieces(const char *s, size_t from, size_t to, struct pieces *p, struct runs
 			i++;
 		if (i == start)
 			break;
-		if ((at = json_object_getn(r->index, s + start, i - start)) != NULL) {
-			run = (long)json_integer_value(at);
-		} else {
+		if ((run = strmap_get(&r->index, s + start, i - start)) < 0) {
 			run = r->n++;
-			json_object_setn_new_nocheck(r->index, s + start, i - start,
-			                             json_integer(run));
+			strmap_put(&r->index, s + start, i - start, run);
 			buf_add(&r->joined, s + start, i - start);
 			buf_add(&r->joined, "\n", 1);
 		}
@@ -447,67 +534,71 @@ html_pieces(const char *s, struct pieces *p, struct runs *r)
 	text_pieces(s, text, i, p, r);
 }
 
+/* Returns whether s[0..n) is all ASCII (then it is its own conversion). */
+static int
+ascii_only(const char *s, size_t n)
+{
+	uint64_t w;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		if (w & 0x8080808080808080ULL)
+			return 0;
+	}
+	while (n--)
+		if ((unsigned char)*s++ >= 0x80)
+			return 0;
+	return 1;
+}
+
 char **
 zhconv_texts(struct zhconv *z, const char *const *texts, size_t n, int html)
 {
-	int arena = arena_pause(); /* z's cache outlives the job that calls */
-	struct runs r = {json_object(), {0}, 0};
+	struct runs r = {{0}, {0}, 0};
 	struct pieces *ps = xcalloc(n ? n : 1, sizeof(*ps));
 	char **out = xcalloc(n ? n : 1, sizeof(*out)), *tw = NULL;
-	const char **line = NULL;
-	size_t *line_len = NULL, i, k;
+	size_t *len = xcalloc(n ? n : 1, sizeof(*len)), *line_len = NULL, i, k;
+	const char **line = NULL, *t;
 
+	/* Each text whole from the cache (one without Chinese is its own). */
+	pthread_mutex_lock(&z->lock);
 	for (i = 0; i < n; i++) {
+		long hit;
 		if (texts[i] == NULL)
+			continue;
+		len[i] = strlen(texts[i]);
+		if (ascii_only(texts[i], len[i])) {
+			out[i] = xstrndup(texts[i], len[i]);
+		} else if ((hit = strmap_get(&z->index, texts[i], len[i])) >= 0) {
+			out[i] = xstrndup(z->ent[hit].tw, z->ent[hit].tw_len);
+			z->ent[hit].used = 1;
+		}
+	}
+	pthread_mutex_unlock(&z->lock);
+
+	/* The others split into runs, each distinct run converted once, all
+	 * in one call of OpenCC, a line each. */
+	for (i = 0; i < n; i++) {
+		if (texts[i] == NULL || out[i])
 			continue;
 		if (html)
 			html_pieces(texts[i], &ps[i], &r);
 		else
-			text_pieces(texts[i], 0, strlen(texts[i]), &ps[i], &r);
+			text_pieces(texts[i], 0, len[i], &ps[i], &r);
 	}
 	if (r.n) {
-		/* Each run from the cache, or else from OpenCC: the missing ones
-		 * in one call, a line each. */
-		struct buf miss = {0};
-		size_t *missing = xcalloc((size_t)r.n, sizeof(*missing)), nmiss = 0;
-		const char **run = xcalloc((size_t)r.n, sizeof(*run)), *q = r.joined.s;
-		size_t *run_len = xcalloc((size_t)r.n, sizeof(*run_len));
+		pthread_mutex_lock(&z->lock);
+		tw = zhconv_tw(z, r.joined.s);
+		z->converted = 1;
+		pthread_mutex_unlock(&z->lock);
 		line = xcalloc((size_t)r.n, sizeof(*line));
 		line_len = xcalloc((size_t)r.n, sizeof(*line_len));
-		for (k = 0; k < (size_t)r.n; k++) {
-			json_t *hit;
-			run[k] = next_run(&q, &run_len[k]);
-			if ((hit = json_object_getn(z->cache, run[k], run_len[k])) != NULL) {
-				line[k] = json_string_value(hit);
-				line_len[k] = json_string_length(hit);
-				json_object_setn_nocheck(z->used, run[k], run_len[k], hit);
-				continue;
-			}
-			missing[nmiss++] = k;
-			buf_add(&miss, run[k], run_len[k]);
-			buf_add(&miss, "\n", 1);
-		}
-		if (nmiss) {
-			const char *t;
-			tw = zhconv_tw(z, miss.s);
-			z->converted = 1;
-			for (t = tw, i = 0; i < nmiss && *t; i++) {
-				k = missing[i];
-				line[k] = next_run(&t, &line_len[k]);
-				if (!z->failed)
-					json_object_setn_new_nocheck(
-					    z->used, run[k], run_len[k],
-					    json_stringn_nocheck(line[k], line_len[k]));
-			}
-		}
-		free(run);
-		free(run_len);
-		free(missing);
-		buf_free(&miss);
+		for (t = tw, k = 0; k < (size_t)r.n && *t; k++)
+			line[k] = next_run(&t, &line_len[k]);
 	}
 	for (i = 0; i < n; i++) {
 		struct buf b = {0};
-		if (texts[i] == NULL)
+		if (texts[i] == NULL || out[i])
 			continue;
 		for (k = 0; k < ps[i].n; k++) {
 			const struct piece *pc = &ps[i].v[k];
@@ -516,15 +607,21 @@ zhconv_texts(struct zhconv *z, const char *const *texts, size_t n, int html)
 			else
 				buf_add(&b, texts[i] + pc->from, pc->len);
 		}
-		out[i] = buf_detach(&b);
+		out[i] = b.s ? buf_detach(&b) : xstrdup("");
+		/* Kept with z, for the cache and the calls to come. */
+		pthread_mutex_lock(&z->lock);
+		if (!z->failed)
+			add_entry(z, own(z, xstrndup(texts[i], len[i])), len[i],
+			          own(z, xstrdup(out[i])), strlen(out[i]), 1);
+		pthread_mutex_unlock(&z->lock);
 		free(ps[i].v);
 	}
 	free(ps);
+	free(len);
 	free(line);
 	free(line_len);
 	free(tw);
 	buf_free(&r.joined);
-	json_decref(r.index);
-	arena_resume(arena);
+	strmap_free(&r.index);
 	return out;
 }
