@@ -506,9 +506,9 @@ int export_write(const struct corpus *c, struct outdir *od, int jobs);
 struct zhconv;
 /* Makes the zh-Hant text of every meaning, class introduction, page and
  * guide question of c from its zh text (rendered bodies included), with
- * zhconv z, on `jobs` threads.  Reports nothing itself; zhconv_failed(z)
- * says whether OpenCC failed. */
-void hant_derive(struct corpus *c, struct zhconv *z, int jobs);
+ * zhconv z.  Reports nothing itself; zhconv_failed(z) says whether OpenCC
+ * failed. */
+void hant_derive(struct corpus *c, struct zhconv *z);
 /* Warns at each entry of the phrase table DIR/http-zh-tw.txt whose key
  * occurs nowhere in the zh text of c (an entry in Traditional characters:
  * nor its Simplified form, from OpenCC's t2s), so that the table keeps only

@@ -2,11 +2,10 @@
  * hant.c — the zh-Hant edition's text, made from the zh edition's once the
  * content is checked and rendered: every zh field of every meaning, class
  * introduction, page and guide question goes through zhconv (OpenCC's
- * s2twp with our phrase table), text only, a meaning (or class, page, the
- * guide) at a time on the job threads: its plain fields in one call, its
- * rendered bodies in another; the cache remembers each run of Chinese, so a
- * build opens OpenCC only for what it has not seen.  Contributors write zh
- * and en;
+ * s2twp with our phrase table), text only: all plain fields in one call
+ * and all rendered bodies in another, so that a text the cache lacks is
+ * split into runs of Chinese and OpenCC sees each distinct run once.
+ * Contributors write zh and en;
  * nothing here can fail but OpenCC itself (zhconv_failed()).
  * Owns nothing: what it makes belongs to the meanings and the guide.
  */
@@ -137,29 +136,16 @@ unit_texts(struct corpus *c, size_t i, struct batch *text, struct batch *html)
 	}
 }
 
-struct derive {
-	struct corpus *c;
-	struct zhconv *z;
-};
-
-/* Converts unit i: its plain texts in one call, its bodies in another. */
-static void
-derive_one(size_t i, void *arg)
-{
-	struct derive *d = arg;
-	struct batch text = {0}, html = {0};
-
-	unit_texts(d->c, i, &text, &html);
-	convert(d->z, &text, 0);
-	convert(d->z, &html, 1);
-}
-
 void
-hant_derive(struct corpus *c, struct zhconv *z, int jobs)
+hant_derive(struct corpus *c, struct zhconv *z)
 {
-	struct derive d = {c, z};
+	struct batch text = {0}, html = {0};
+	size_t i;
 
-	par_run(jobs, units(c), derive_one, &d);
+	for (i = 0; i < units(c); i++)
+		unit_texts(c, i, &text, &html);
+	convert(z, &text, 0);
+	convert(z, &html, 1);
 }
 
 /* ------------------------------------------------- the phrase table's check */

@@ -254,7 +254,7 @@ run(const struct inputs *in, const struct build_options *given)
 				md_render(c->classes[k], c);
 		for (i = 0; i < c->npages; i++)
 			md_render(c->pages[i], c);
-		hant_derive(c, zh.z, opt.jobs);
+		hant_derive(c, zh.z);
 		rc = zhconv_failed(zh.z) ? 2 : site_build(c, &opt);
 	}
 	zhconv_close(zh.z);

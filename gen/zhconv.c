@@ -40,7 +40,7 @@
 #endif
 
 /* The largest cache read, in bytes. */
-#define CACHE_MAX_BYTES (64 * 1024 * 1024)
+#define CACHE_MAX_BYTES (1024L * 1024 * 1024)
 
 /* A text of the cache and its conversion (pointers into the cache file, or
  * into z->owned). */

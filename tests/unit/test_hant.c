@@ -57,7 +57,7 @@ Test(hant, every_zh_text_gets_its_zh_hant_form)
 	struct zhconv *z = opened();
 	const struct meaning *m404 = c->m[1], *acme = c->m[2];
 
-	hant_derive(c, z, 4);
+	hant_derive(c, z);
 	cr_expect_str_eq(m404->title[LANG_ZH_HANT], "找不到", "our table: 未找到 → 找不到");
 	cr_expect_str_eq(m404->aliases[LANG_ZH_HANT][0], "頁面不存在");
 	cr_expect_eq(m404->naliases[LANG_ZH_HANT], 1);

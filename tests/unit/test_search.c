@@ -70,7 +70,7 @@ Test(search, traditional_forms_from_opencc)
 			free(tw[k]);
 		free(tw);
 	}
-	hant_derive(c, z, 1);
+	hant_derive(c, z);
 	ix = index_of(c, z);
 	trad = json_array_get(json_array_get(json_array_get(json_object_get(ix, "m"), 1), 5), 2);
 	s = json_dumps(trad, 0);
