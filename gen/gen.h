@@ -513,8 +513,9 @@ void hant_derive(struct corpus *c, struct zhconv *z);
  * occurs nowhere in the zh text of c (an entry in Traditional characters:
  * nor its Simplified form, from OpenCC's t2s), so that the table keeps only
  * what the content needs.  A table that cannot be read is left alone (the
- * build reports it).  Reports through diag(). */
-void hant_check_table(struct corpus *c, const char *dir);
+ * build reports it).  Returns 0, or -1 when OpenCC's t2s could not be
+ * opened (reported).  Reports through diag(). */
+int hant_check_table(struct corpus *c, const char *dir);
 
 /* --------------------------------------------------------- strmap.c */
 

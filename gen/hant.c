@@ -250,14 +250,17 @@ read_table(const char *path, size_t *n)
  * (OpenCC's t2s changes it), which the chain meets after its first step
  * has made them: found when that step can make them, from the key's
  * Simplified form in the content or from another entry's value. */
-static void
+static int
 find_traditional_keys(struct entry *e, size_t n, const char *all)
 {
 	opencc_t t2s = opencc_open("t2s.json");
 	size_t i, k;
 
-	if (t2s == (opencc_t)-1)
-		return;
+	if (t2s == (opencc_t)-1) {
+		struct pos none = {0, 0};
+		diag(DIAG_ERROR, "t2s.json", none, "OpenCC cannot load it: %s", opencc_error());
+		return -1;
+	}
 	for (i = 0; i < n; i++) {
 		char *simp;
 		if (e[i].found)
@@ -271,9 +274,10 @@ find_traditional_keys(struct entry *e, size_t n, const char *all)
 		opencc_convert_utf8_free(simp);
 	}
 	opencc_close(t2s);
+	return 0;
 }
 
-void
+int
 hant_check_table(struct corpus *c, const char *dir)
 {
 	struct batch text = {0}, html = {0};
@@ -281,12 +285,12 @@ hant_check_table(struct corpus *c, const char *dir)
 	struct buf all = {0};
 	struct entry *e;
 	size_t n, i;
-	int k;
+	int k, rc;
 
 	e = read_table(path, &n);
 	if (e == NULL) {
 		free(path);
-		return;
+		return 0;
 	}
 	qsort(e, n, sizeof(*e), by_first);
 	for (i = 0; i < units(c); i++)
@@ -303,15 +307,14 @@ hant_check_table(struct corpus *c, const char *dir)
 	for (i = 0; i < c->npages; i++)
 		buf_puts(&all, c->pages[i]->body ? c->pages[i]->body : "");
 	find_keys(e, n, all.s);
-	find_traditional_keys(e, n, all.s ? all.s : "");
+	rc = find_traditional_keys(e, n, all.s ? all.s : "");
 	qsort(e, n, sizeof(*e), by_line);
 	for (i = 0; i < n; i++) {
 		struct pos p = {e[i].line, 1};
-		if (!e[i].found && is_han(e[i].first))
+		if (rc == 0 && !e[i].found && is_han(e[i].first))
 			diag(DIAG_WARNING, path, p,
-			     "'%s' occurs nowhere in the Chinese text of the content; remove the "
-			     "entry "
-			     "(and its row in http-zh-tw.sources.tsv)",
+			     "'%s' occurs nowhere in the Chinese text of the content; "
+			     "remove the entry (and its row in http-zh-tw.sources.tsv)",
 			     e[i].key);
 		free(e[i].key);
 		free(e[i].value);
@@ -323,4 +326,5 @@ hant_check_table(struct corpus *c, const char *dir)
 	free(html.src);
 	free(html.dst);
 	free(path);
+	return rc;
 }

@@ -230,8 +230,8 @@ run(const struct inputs *in, const struct build_options *given)
 			md_check(c->classes[k], c);
 	for (i = 0; i < c->npages; i++)
 		md_check(c->pages[i], c);
-	if (!build)
-		hant_check_table(c, opt.opencc);
+	if (!build && hant_check_table(c, opt.opencc) == -1)
+		io_error = 1;
 
 	if (build) {
 		if (opening)
