@@ -107,24 +107,43 @@ today_date(char buf[11])
 	return buf;
 }
 
-/* Returns the conversion cache's folder (zhconv.c) in buf: $STATUSGEN_CACHE,
- * else $XDG_CACHE_HOME/statusgen, else ~/.cache/statusgen; NULL when
+/* Returns the conversion cache's folder (zhconv.c) for content folder
+ * `content` in buf: $STATUSGEN_CACHE, else $XDG_CACHE_HOME/statusgen, else
+ * ~/.cache/statusgen, then a folder named after the content folder's
+ * absolute path, so that two sites built on one machine do not take turns emptying
+ * one cache (a cache keeps what its last build used); NULL when
  * $STATUSGEN_CACHE is empty or no absolute folder is known. */
 static const char *
-cache_folder(char *buf, size_t size)
+cache_folder(char *buf, size_t size, const char *content)
 {
 	const char *env = getenv("STATUSGEN_CACHE"), *xdg = getenv("XDG_CACHE_HOME");
 	const char *home = getenv("HOME");
+	char where[4096];
 	int n;
 
-	if (env)
-		return env[0] ? env : NULL;
-	if (xdg && xdg[0] == '/')
+	if (env && !env[0])
+		n = -1;
+	else if (env)
+		n = snprintf(buf, size, "%s", env);
+	else if (xdg && xdg[0] == '/')
 		n = snprintf(buf, size, "%s/statusgen", xdg);
 	else if (home && home[0] == '/')
 		n = snprintf(buf, size, "%s/.cache/statusgen", home);
 	else
-		return NULL;
+		n = -1;
+	/* The content folder from the root, as given (the working folder
+	 * first if it is relative). */
+	if (content[0] == '/' || getcwd(where, sizeof(where)) == NULL)
+		where[0] = '\0';
+	if (n > 0 && (size_t)n < size) {
+		struct buf path = {0};
+		buf_puts(&path, where);
+		buf_puts(&path, "/");
+		buf_puts(&path, content);
+		n += snprintf(buf + n, size - (size_t)n, "/content-%016llx",
+		              (unsigned long long)str_hash(path.s, path.len));
+		buf_free(&path);
+	}
 	return n > 0 && (size_t)n < size ? buf : NULL;
 }
 
@@ -606,7 +625,7 @@ main(int argc, char **argv)
 		return rc;
 	}
 	opt.jobs = par_jobs(getenv("STATUSGEN_JOBS"));
-	opt.cache = cache_folder(cache_buf, sizeof(cache_buf));
+	opt.cache = cache_folder(cache_buf, sizeof(cache_buf), in.content);
 	in.today = today_date(today_buf);
 	in.build = strcmp(cmd, "build") == 0 || takes == serve_opts;
 #ifdef STATUSGEN_SERVE
