@@ -5,8 +5,9 @@
  * s2twp with our phrase table), text only: all plain fields in one call
  * and all rendered bodies in another, so that a text the cache lacks is
  * split into runs of Chinese and OpenCC sees each distinct run once.
- * Contributors write zh and en;
- * nothing here can fail but OpenCC itself (zhconv_failed()).
+ * Contributors write zh and en; nothing here can fail but OpenCC itself
+ * (zhconv_failed()).  For `statusgen check`, hant_check_table() warns at
+ * the rows of the phrase table that nothing in the content needs.
  * Owns nothing: what it makes belongs to the meanings and the guide.
  */
 #include <opencc.h>
