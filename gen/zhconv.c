@@ -52,7 +52,7 @@ struct entry {
 
 struct zhconv {
 	opencc_t tw;         /* Simplified → Taiwan usage, with phrases; (opencc_t)-1
-	                        until the first run the cache does not have */
+	                        until the first text the cache does not have */
 	char *config;        /* DIR/s2twp-http.json */
 	int failed;          /* OpenCC could not be opened (reported) */
 	char *cache_path;    /* NULL: no cache */
@@ -60,23 +60,13 @@ struct zhconv {
 	struct strmap index; /* text → its entry */
 	struct entry *ent;
 	size_t nent, capent;
-	char **owned; /* the runs and conversions made in this build */
+	char **owned; /* the texts and conversions added in this build */
 	size_t nowned;
 	int converted;        /* OpenCC converted something the cache did not have */
 	pthread_mutex_t lock; /* the cache and OpenCC, when several threads convert */
 };
 
 static const struct pos nopos = {0, 0};
-
-/* Adds bytes to a 64-bit FNV-1a hash. */
-static void
-fnv(uint64_t *h, const void *p, size_t n)
-{
-	const unsigned char *b = p;
-
-	while (n--)
-		*h = (*h ^ *b++) * 0x100000001b3ULL;
-}
 
 /* Adds a text and its conversion to the cache (both kept, not copied),
  * unless it is there. */
@@ -113,15 +103,15 @@ static char *
 cache_file(const char *base, const char *dir, char **names, int n)
 {
 	char **sys = NULL, *path;
-	uint64_t h = 0xcbf29ce484222325ULL;
+	struct buf key = {0};
 	int i, m;
 
 	for (i = 0; i < n; i++) {
 		char *p = path_join(dir, names[i]), *data;
 		size_t len;
-		fnv(&h, names[i], strlen(names[i]) + 1);
+		buf_add(&key, names[i], strlen(names[i]) + 1);
 		if (file_read(p, CACHE_MAX_BYTES, &data, &len) == 0) {
-			fnv(&h, data, len);
+			buf_add(&key, data, len);
 			free(data);
 		}
 		free(p);
@@ -130,16 +120,18 @@ cache_file(const char *base, const char *dir, char **names, int n)
 	for (i = 0; i < m; i++) {
 		char *p = path_join(OPENCC_DATA_DIR, sys[i]);
 		struct stat st;
-		fnv(&h, sys[i], strlen(sys[i]) + 1);
+		buf_add(&key, sys[i], strlen(sys[i]) + 1);
 		if (stat(p, &st) == 0) {
-			fnv(&h, &st.st_size, sizeof(st.st_size));
-			fnv(&h, &st.st_mtime, sizeof(st.st_mtime));
+			buf_add(&key, (const char *)&st.st_size, sizeof(st.st_size));
+			buf_add(&key, (const char *)&st.st_mtime, sizeof(st.st_mtime));
 		}
 		free(p);
 		free(sys[i]);
 	}
 	free(sys);
-	path = xasprintf("%s/zh-tw-%016llx.cache", base, (unsigned long long)h);
+	path = xasprintf("%s/zh-tw-%016llx.cache", base,
+	                 (unsigned long long)str_hash(key.s ? key.s : "", key.len));
+	buf_free(&key);
 	return path;
 }
 
@@ -277,7 +269,7 @@ zhconv_failed(const struct zhconv *z)
 	return z->failed;
 }
 
-/* Writes the runs of this build to the cache when OpenCC converted any
+/* Writes the texts of this build to the cache when OpenCC converted any
  * that were not there (a temporary file renamed: another build reads the
  * old cache or the new one); a build that converted nothing new (or
  * nothing: it stopped at a content error) leaves the cache as it was.  A
@@ -607,7 +599,7 @@ zhconv_texts(struct zhconv *z, const char *const *texts, size_t n, int html)
 			else
 				buf_add(&b, texts[i] + pc->from, pc->len);
 		}
-		out[i] = b.s ? buf_detach(&b) : xstrdup("");
+		out[i] = buf_detach(&b); /* not empty: it has Chinese */
 		/* Kept with z, for the cache and the calls to come. */
 		pthread_mutex_lock(&z->lock);
 		if (!z->failed)

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <criterion/criterion.h>
+
 #include "../../gen/gen.h"
 
 /* Diagnostics go to a temporary file; captured() returns what was printed. */
@@ -35,6 +37,18 @@ captured(void)
 	n = fread(buf, 1, sizeof(buf) - 1, diag_file);
 	buf[n] = '\0';
 	return buf;
+}
+
+/* Returns OpenCC's Taiwan conversion of data/opencc, without a cache. */
+static inline struct zhconv *
+opened_zhconv(void)
+{
+	struct zhconv *z;
+
+	capture();
+	z = zhconv_open("data/opencc", NULL);
+	cr_assert_not_null(z, "%s", captured());
+	return z;
 }
 
 /* A valid `semantics` for a test's IANA meaning (semantics.c checks it):

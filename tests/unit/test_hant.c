@@ -4,17 +4,6 @@
 
 #include "helpers.h"
 
-static struct zhconv *
-opened(void)
-{
-	struct zhconv *z;
-
-	capture();
-	z = zhconv_open("data/opencc", NULL);
-	cr_assert_not_null(z, "%s", captured());
-	return z;
-}
-
 /* The phrase table's reason to be: the words the issue names, which
  * OpenCC's own s2twp leaves in mainland usage, come out as Taiwanese
  * documentation writes them. */
@@ -30,7 +19,7 @@ Test(hant, the_phrase_table_gives_taiwan_usage_where_s2twp_does_not)
 	    {"协议", "協定", "協議"},
 	    {"“缓存”", "「快取」", "“快取”"},
 	};
-	struct zhconv *z = opened();
+	struct zhconv *z = opened_zhconv();
 	opencc_t plain = opencc_open("s2twp.json");
 	size_t i, n = sizeof(cases) / sizeof(cases[0]);
 
@@ -54,7 +43,7 @@ Test(hant, the_phrase_table_gives_taiwan_usage_where_s2twp_does_not)
 Test(hant, every_zh_text_gets_its_zh_hant_form)
 {
 	struct corpus *c = small_corpus();
-	struct zhconv *z = opened();
+	struct zhconv *z = opened_zhconv();
 	const struct meaning *m404 = c->m[1], *acme = c->m[2];
 
 	hant_derive(c, z);

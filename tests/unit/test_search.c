@@ -57,9 +57,7 @@ Test(search, traditional_forms_from_opencc)
 	const char *pairs;
 	char *s;
 
-	capture();
-	z = zhconv_open("data/opencc", NULL);
-	cr_assert_not_null(z, "%s", captured());
+	z = opened_zhconv();
 	{
 		const char *in[] = {"网关超时", "网关", "超时"};
 		char **tw = zhconv_texts(z, in, 3, 0);

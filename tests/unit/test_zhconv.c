@@ -3,17 +3,6 @@
 
 #include "helpers.h"
 
-static struct zhconv *
-opened(void)
-{
-	struct zhconv *z;
-
-	capture();
-	z = zhconv_open("data/opencc", NULL);
-	cr_assert_not_null(z, "%s", captured());
-	return z;
-}
-
 /* Converts one text; the caller frees the result. */
 static char *
 one(struct zhconv *z, const char *s, int html)
@@ -30,7 +19,7 @@ one(struct zhconv *z, const char *s, int html)
  * see stay byte for byte. */
 Test(zhconv, only_the_text_of_html)
 {
-	struct zhconv *z = opened();
+	struct zhconv *z = opened_zhconv();
 	const char *html =
 	    "<!-- lang: zh -->\n"
 	    "<h2 id=\"服务器\">服务器的响应</h2>\n"
@@ -60,7 +49,7 @@ Test(zhconv, only_the_text_of_html)
  * NULL stays NULL. */
 Test(zhconv, many_texts_in_one_call)
 {
-	struct zhconv *z = opened();
+	struct zhconv *z = opened_zhconv();
 	const char *in[] = {"网关超时", NULL, "HTTP 504 网关超时 (nginx)", "<b>服务器</b>", ""};
 	char **out = zhconv_texts(z, in, 5, 0);
 
@@ -79,7 +68,7 @@ Test(zhconv, many_texts_in_one_call)
  * and reads no further than the text. */
 Test(zhconv, unfinished_markup)
 {
-	struct zhconv *z = opened();
+	struct zhconv *z = opened_zhconv();
 	const char *cases[] = {
 	    "服务器<a title=\"缓存", "<code>服务器", "<!-- 服务器", "<", "服务器<",
 	    "<p title=>缓存</p>"};
