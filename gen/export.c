@@ -255,7 +255,7 @@ export_json(struct buf *b, const json_t *j)
  * every object here.
  */
 
-/* What export_write's jobs share. */
+/* What export_begin's jobs make, and export_codes puts together. */
 struct export
 {
 	const struct corpus *c;
@@ -329,25 +329,43 @@ export_number(size_t i, void *arg)
 	arena_end();
 }
 
-int
-export_write(const struct corpus *c, struct outdir *od, int jobs)
+struct export *
+export_begin(const struct corpus *c, struct outdir *od, int jobs)
 {
-	struct export x = {c, od, xcalloc(c->nnum + 1, sizeof(char *)),
-	                   xcalloc(c->nnum + 1, sizeof(char *))};
+	struct export *x = xcalloc(1, sizeof(*x));
+
+	x->c = c;
+	x->od = od;
+	x->meanings = xcalloc(c->nnum + 1, sizeof(char *));
+	x->heads = xcalloc(c->nnum + 1, sizeof(char *));
+	par_run(jobs, c->nnum, export_number, x);
+	if (outdir_failed(od)) {
+		export_free(x);
+		return NULL;
+	}
+	return x;
+}
+
+int
+export_codes(const struct export *x)
+{
+	const struct corpus *c = x->c;
 	json_t *rest = json_object(), *recs = json_array();
 	struct buf b = {0};
-	size_t i;
+	size_t i, size = 64;
 	int rc;
 
-	par_run(jobs, c->nnum, export_number, &x);
+	/* codes.json is megabytes: its buffer is taken once, not grown by
+	 * doubling (each step a copy, and fresh pages the kernel must map). */
+	for (i = 0; i < c->nnum; i++)
+		size += strlen(x->heads[i]) + strlen(x->meanings[i]) + 16;
+	buf_grow(&b, size + 64 * 1024);
 	buf_puts(&b, "{\"codes\":[");
 	for (i = 0; i < c->nnum; i++) {
 		if (i > 0)
 			buf_puts(&b, ",");
-		put_number(&b, x.heads[i], NULL, x.meanings[i]);
+		put_number(&b, x->heads[i], NULL, x->meanings[i]);
 		buf_puts(&b, "}");
-		free(x.meanings[i]);
-		free(x.heads[i]);
 	}
 	buf_puts(&b, "],");
 	for (i = 0; c->reg && i < c->reg->nrecs; i++)
@@ -358,9 +376,33 @@ export_write(const struct corpus *c, struct outdir *od, int jobs)
 	put_members(&b, rest);
 	json_decref(rest);
 	buf_puts(&b, "}\n");
-	rc = outdir_write(od, "codes.json", b.s, b.len);
+	rc = outdir_write(x->od, "codes.json", b.s, b.len);
 	buf_free(&b);
-	free(x.meanings);
-	free(x.heads);
-	return rc == 0 && !outdir_failed(od) ? 0 : -1;
+	return rc == 0 && !outdir_failed(x->od) ? 0 : -1;
+}
+
+void
+export_free(struct export *x)
+{
+	size_t i;
+
+	if (x == NULL)
+		return;
+	for (i = 0; i < x->c->nnum; i++) {
+		free(x->meanings[i]);
+		free(x->heads[i]);
+	}
+	free(x->meanings);
+	free(x->heads);
+	free(x);
+}
+
+int
+export_write(const struct corpus *c, struct outdir *od, int jobs)
+{
+	struct export *x = export_begin(c, od, jobs);
+	int rc = x ? export_codes(x) : -1;
+
+	export_free(x);
+	return rc;
 }

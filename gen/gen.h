@@ -498,8 +498,20 @@ int outdir_interrupt(void);
 /* Appends j serialised compact, keys sorted, and a newline. */
 void export_json(struct buf *b, const struct json_t *j);
 /* Writes codes.json and api/NNN.json for corpus c into od, on `jobs`
- * threads.  Returns 0, or -1 after an I/O failure (reported by outdir). */
+ * threads.  Returns 0, or -1 after an I/O failure (reported by outdir).
+ * The same as export_begin, export_codes and export_free in a row. */
 int export_write(const struct corpus *c, struct outdir *od, int jobs);
+/* The export in two steps, so that codes.json, the largest file, can be
+ * written on one thread while others render pages.  export_begin writes
+ * api/NNN.json for every number on `jobs` threads and keeps each number's
+ * serialised meanings; NULL after an I/O failure (reported by outdir).
+ * export_codes writes codes.json from them: it only reads x and c, so it
+ * may run beside other jobs; 0, or -1 after an I/O failure.  export_free
+ * frees x (NULL is allowed).  c must outlive x. */
+struct export;
+struct export *export_begin(const struct corpus *c, struct outdir *od, int jobs);
+int export_codes(const struct export *x);
+void export_free(struct export *x);
 
 /* ----------------------------------------------------------- hant.c */
 

@@ -43,6 +43,7 @@ struct site {
 	                               page of a language folder shares */
 	struct tmpl *tmpl[PAGE__N]; /* page templates merged with the layout */
 	struct zhconv *zh;          /* for the search index's Traditional forms */
+	struct export *x;           /* api/NNN.json written; codes.json to write (a job) */
 };
 
 /* What one job makes besides files: its sitemap lines and its errors. */
@@ -166,7 +167,8 @@ enum job_kind {
 	JOB_CHOOSE,
 	JOB_NOT_FOUND,
 	JOB_SEARCH,
-	JOB_ASSETS
+	JOB_ASSETS,
+	JOB_EXPORT
 };
 
 struct job {
@@ -257,11 +259,14 @@ run_job(size_t i, void *arg)
 	case JOB_ASSETS:
 		copy_assets(s, o);
 		break;
+	case JOB_EXPORT:
+		export_codes(s->x); /* a failure is the outdir's, reported there */
+		break;
 	}
 	arena_end();
 }
 
-/* Makes every page and file of the site but the export; the sitemap's
+/* Makes every page and file of the site, and codes.json from s->x; the sitemap's
  * lines are appended to `sitemap`.  Returns the number of errors. */
 static int
 run_jobs(const struct site *s, struct buf *sitemap)
@@ -272,6 +277,7 @@ run_jobs(const struct site *s, struct buf *sitemap)
 
 	/* The longest single jobs first, so that they run beside the pages
 	 * rather than after them. */
+	add_job(&j, JOB_EXPORT, LANG_ZH, 0);
 	add_job(&j, JOB_SEARCH, LANG_ZH, 0);
 	add_job(&j, JOB_ROOT_HOME, LANG_ZH, 0);
 	for (l = 0; l < LANG__N; l++) {
@@ -425,7 +431,7 @@ site_build(const struct corpus *c, const struct build_options *opt)
 	}
 	buf_puts(&sitemap, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	                   "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-	if (export_write(c, s.od, opt->jobs) == 0) {
+	if ((s.x = export_begin(c, s.od, opt->jobs)) != NULL) {
 		int errors = run_jobs(&s, &sitemap);
 		for (k = 0; k < PAGE__N; k++)
 			errors += tmpl_report(s.tmpl[k]);
@@ -440,6 +446,7 @@ site_build(const struct corpus *c, const struct build_options *opt)
 	if (outdir_failed(s.od))
 		rc = 2;
 done:
+	export_free(s.x);
 	outdir_free(s.od);
 	if (s.zh != opt->zh)
 		zhconv_close(s.zh);
