@@ -359,7 +359,7 @@ export_codes(const struct export *x)
 	 * doubling (each step a copy, and fresh pages the kernel must map). */
 	for (i = 0; i < c->nnum; i++)
 		size += strlen(x->heads[i]) + strlen(x->meanings[i]) + 16;
-	buf_grow(&b, size + 64 * 1024);
+	buf_reserve(&b, size + 64 * 1024);
 	buf_puts(&b, "{\"codes\":[");
 	for (i = 0; i < c->nnum; i++) {
 		if (i > 0)

@@ -54,6 +54,9 @@ struct buf {
 };
 /* Makes room in b for n more bytes and the NUL (buf_add's slow path). */
 void buf_grow(struct buf *b, size_t n);
+/* Makes room in b for exactly n more bytes and the NUL, for a size known
+ * ahead: one allocation, none of buf_grow's doubling. */
+void buf_reserve(struct buf *b, size_t n);
 /* Appends n bytes of s.  Inline: a page is millions of small appends. */
 static inline void
 buf_add(struct buf *b, const char *s, size_t n)

@@ -93,3 +93,41 @@ Test(util, control_characters_are_found_and_stripped)
 	          cp_invisible(0x2028) && cp_invisible(0xe0001));
 	cr_expect(!cp_invisible('a') && !cp_invisible(0x4e2d) && !cp_invisible(0x3000));
 }
+
+Test(util, file_read_reads_regular_files_whole_and_refuses_the_rest)
+{
+	char *d = scratch_dir(), *p = path_join(d, "f"), *q = path_join(d, "link");
+	char *none = path_join(d, "none"), *data;
+	char big[200000];
+	size_t len, i;
+
+	for (i = 0; i < sizeof(big); i++)
+		big[i] = (char)('a' + i % 26);
+	big[1000] = '\0'; /* a NUL inside is kept: the length says where the file ends */
+	cr_assert_eq(file_write(p, big, sizeof(big)), 0);
+	cr_assert_eq(file_read(p, sizeof(big), &data, &len), 0);
+	cr_expect_eq(len, sizeof(big));
+	cr_expect(memcmp(data, big, len) == 0 && data[len] == '\0', "the bytes, then a NUL");
+	free(data);
+
+	cr_expect_eq(file_read(p, sizeof(big) - 1, &data, &len), -1, "one byte over the limit");
+	cr_expect_eq(errno, EFBIG);
+
+	cr_assert_eq(file_write(p, "", 0), 0);
+	cr_assert_eq(file_read(p, 10, &data, &len), 0);
+	cr_expect(len == 0 && data[0] == '\0', "an empty file is an empty text");
+	free(data);
+
+	cr_expect_eq(file_read(d, 10, &data, &len), -1);
+	cr_expect_eq(errno, ENOTSUP, "a folder is not read");
+	cr_assert_eq(symlink(p, q), 0);
+	cr_expect_eq(file_read(q, 10, &data, &len), -1);
+	cr_expect_eq(errno, ELOOP, "a symbolic link is not followed");
+	cr_expect_eq(file_read(none, 10, &data, &len), -1);
+	cr_expect_eq(errno, ENOENT);
+	rm_rf(d);
+	free(p);
+	free(q);
+	free(none);
+	free(d);
+}
