@@ -20,12 +20,15 @@
  * one zhconv at once: each splits and puts together its texts on its own,
  * and only looks up the cache and calls OpenCC under the lock.
  */
+#define _DEFAULT_SOURCE /* MAP_POPULATE */
+#include <fcntl.h>
 #include <opencc.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -51,12 +54,13 @@ struct entry {
 };
 
 struct zhconv {
-	opencc_t tw;         /* Simplified → Taiwan usage, with phrases; (opencc_t)-1
-	                        until the first text the cache does not have */
-	char *config;        /* DIR/s2twp-http.json */
-	int failed;          /* OpenCC could not be opened (reported) */
-	char *cache_path;    /* NULL: no cache */
-	char *data;          /* the cache file as read, or NULL */
+	opencc_t tw;      /* Simplified → Taiwan usage, with phrases; (opencc_t)-1
+	                     until the first text the cache does not have */
+	char *config;     /* DIR/s2twp-http.json */
+	int failed;       /* OpenCC could not be opened (reported) */
+	char *cache_path; /* NULL: no cache */
+	char *data;       /* the cache file, mapped read-only, or NULL */
+	size_t data_len;
 	struct strmap index; /* text → its entry */
 	struct entry *ent;
 	size_t nent, capent;
@@ -155,6 +159,32 @@ read_size(const char **p, const char *end, char stop)
 	return v;
 }
 
+/*
+ * Maps the cache file at `path` (a regular file, not a link) read-only;
+ * returns it and its length in *len, or NULL.  Mapped, not read: its pages
+ * are the file system's, where reading would copy a megabyte or more into
+ * memory the process touches for the first time (the slowest part of
+ * opening, measured).  The mapping stays valid while another build
+ * replaces the file, as cache_write renames a new one into place.
+ */
+static char *
+cache_map(const char *path, size_t *len)
+{
+	struct stat st;
+	void *p = MAP_FAILED;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd == -1)
+		return NULL;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uintmax_t)st.st_size <= CACHE_MAX_BYTES) {
+		*len = (size_t)st.st_size;
+		p = mmap(NULL, *len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	}
+	close(fd);
+	return p == MAP_FAILED ? NULL : p;
+}
+
 /* Reads the cache at z->cache_path into z->ent.  A file that is not
  * exactly what a build writes (cut short, edited, of another version: its
  * hash or its shape differs) is not used; it is a cache, so that is not an
@@ -168,14 +198,14 @@ cache_read(struct zhconv *z)
 	long n, count, k, tn;
 	char want[40];
 
-	if (z->cache_path == NULL || file_read(z->cache_path, CACHE_MAX_BYTES, &data, &len) == -1)
+	if (z->cache_path == NULL || (data = cache_map(z->cache_path, &len)) == NULL)
 		return;
 	/* The last line: "COUNT HASH\n". */
 	for (last = data + len - (len > 0); last > data && last[-1] != '\n'; last--)
 		;
 	if (len < sizeof(cache_magic) || memcmp(data, cache_magic, sizeof(cache_magic) - 1) != 0 ||
 	    data[len - 1] != '\n' || last == data) {
-		free(data);
+		munmap(data, len);
 		return;
 	}
 	p = last;
@@ -184,10 +214,11 @@ cache_read(struct zhconv *z)
 	         (unsigned long long)str_hash(data, (size_t)(last - data)));
 	if (count < 0 || (size_t)(data + len - p) != strlen(want) ||
 	    memcmp(p, want, strlen(want))) {
-		free(data);
+		munmap(data, len);
 		return;
 	}
 	z->data = data;
+	z->data_len = len;
 	p = data + sizeof(cache_magic) - 1;
 	end = last;
 	for (k = 0; k < count; k++) {
@@ -323,7 +354,8 @@ zhconv_close(struct zhconv *z)
 	free(z->owned);
 	free(z->ent);
 	strmap_free(&z->index);
-	free(z->data);
+	if (z->data)
+		munmap(z->data, z->data_len);
 	free(z->cache_path);
 	free(z->config);
 	pthread_mutex_destroy(&z->lock);

@@ -177,6 +177,8 @@ Test(zhconv, cache_written_read_and_refused_when_odd)
 	cr_assert_eq(file_write(path, text, len - 5), 0);
 	free(text);
 	expect_not_used(sub, in, "a cache cut short is not used");
+	cr_assert_eq(file_write(path, "", 0), 0);
+	expect_not_used(sub, in, "an empty cache is not used (and not mapped)");
 	free(path);
 
 	rm_rf(sub);
