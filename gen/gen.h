@@ -590,15 +590,27 @@ char *search_index(const struct corpus *c, struct zhconv *z, size_t *len);
 
 /* How to build: what the command line and the environment said. */
 struct build_options {
-	const char *templates; /* the templates folder */
-	const char *out;       /* the output folder, replaced whole */
-	const char *base_url;  /* the address the site is published at */
-	int base_url_given;    /* --base-url was given (not the default) */
-	const char *opencc;    /* the folder of our OpenCC configuration (data/opencc) */
-	const char *cache;     /* the conversion cache's folder, or NULL: none */
-	struct zhconv *zh;     /* OpenCC, opened already (not owned), or NULL: opened here */
-	int jobs;              /* threads, from par_jobs() */
+	const char *templates;      /* the templates folder */
+	const char *out;            /* the output folder, replaced whole */
+	const char *base_url;       /* the address the site is published at */
+	int base_url_given;         /* --base-url was given (not the default) */
+	const char *opencc;         /* the folder of our OpenCC configuration (data/opencc) */
+	const char *cache;          /* the conversion cache's folder, or NULL: none */
+	struct zhconv *zh;          /* OpenCC, opened already (not owned), or NULL: opened here */
+	const struct templates *tp; /* the templates folder, read already (not owned), or
+	                               NULL: read here */
+	int jobs;                   /* threads, from par_jobs() */
 };
+/* The templates folder, read: the interface strings and the page templates,
+ * each merged with the layout.  Needs no content, so main.c reads it on a
+ * thread of its own while the content is checked. */
+struct templates;
+/* Reads the templates folder `dir` (its templates on `jobs` threads) into
+ * *out.  Returns 0; 1 for a template problem; 2 when the folder cannot be
+ * read.  Reports through diag(); *out stays NULL unless 0 is returned. */
+int templates_load(const char *dir, int jobs, struct templates **out);
+/* Frees t (NULL is allowed). */
+void templates_free(struct templates *t);
 /* Builds the site for corpus c (checked, rendered, without errors) into
  * opt->out, writing into a fresh folder that replaces opt->out only when
  * everything succeeded.  Returns 0; 1 for a template problem; 2 for an I/O

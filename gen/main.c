@@ -182,6 +182,24 @@ open_zhconv(void *arg)
 	return NULL;
 }
 
+/* The templates folder needs no content: a build reads it on a thread of
+ * its own while the content is checked, on a core that is otherwise idle
+ * then (checking is mostly one thread's work). */
+struct reader {
+	const char *dir;
+	struct templates *tp;
+	int rc;
+};
+
+static void *
+read_templates(void *arg)
+{
+	struct reader *r = arg;
+
+	r->rc = templates_load(r->dir, 1, &r->tp);
+	return NULL;
+}
+
 /* What build and check read, besides the build's own options. */
 struct inputs {
 	const char *content;   /* --content */
@@ -217,13 +235,15 @@ run(const struct inputs *in, const struct build_options *given)
 {
 	struct build_options opt = *given;
 	struct opener zh = {given->opencc, given->cache, NULL};
-	pthread_t opener;
-	int opening = 0;
+	struct reader tr = {given->templates, NULL, 0};
+	pthread_t opener, reader;
+	int opening = 0, reading = 0;
 	struct corpus *c;
 	struct constants *k_lists;
 	int io_error = 0, rc, k, build = in->build;
 	size_t i;
 
+	xmlInitParser(); /* before threads parse: libxml2 2.9 sets itself up unguarded */
 	if (build)
 		opening = pthread_create(&opener, NULL, open_zhconv, &zh) == 0;
 	c = corpus_load(in->content, opt.jobs, &io_error);
@@ -233,6 +253,8 @@ run(const struct inputs *in, const struct build_options *given)
 		zhconv_close(zh.z);
 		return finish(2, build);
 	}
+	if (build)
+		reading = pthread_create(&reader, NULL, read_templates, &tr) == 0;
 	if (registry_load(in->iana, &c->reg) == 2)
 		io_error = 1;
 	k_lists = constants_load(in->constants, &io_error);
@@ -260,10 +282,17 @@ run(const struct inputs *in, const struct build_options *given)
 		opt.zh = zh.z;
 		if (zh.z == NULL)
 			io_error = 1; /* reported by zhconv_open */
+		if (reading)
+			pthread_join(reader, NULL);
+		else
+			read_templates(&tr);
+		opt.tp = tr.tp;
+		if (tr.rc == 2)
+			io_error = 1; /* reported by templates_load */
 	}
 	if (io_error)
 		rc = 2;
-	else if (diag_count(DIAG_ERROR) || (in->werror && diag_count(DIAG_WARNING)))
+	else if (diag_count(DIAG_ERROR) || (in->werror && diag_count(DIAG_WARNING)) || tr.rc)
 		rc = 1;
 	else
 		rc = 0;
@@ -277,6 +306,7 @@ run(const struct inputs *in, const struct build_options *given)
 		rc = zhconv_failed(zh.z) ? 2 : site_build(c, &opt);
 	}
 	zhconv_close(zh.z);
+	templates_free(tr.tp);
 	corpus_free(c);
 	return finish(rc, build);
 }

@@ -33,17 +33,22 @@ static const char *const page_tmpl[PAGE__N] = {"code.html",    "list.html",     
 /* Largest asset copied, in bytes. */
 #define ASSET_MAX_BYTES (16 * 1024 * 1024)
 
+/* The templates folder, read. */
+struct templates {
+	json_t *strings;            /* strings.json, with an object for each language */
+	struct tmpl *tmpl[PAGE__N]; /* page templates merged with layout.html */
+};
+
 /* What every job reads and nobody changes while the jobs run. */
 struct site {
 	struct view v;
 	const struct build_options *opt;
 	struct outdir *od;
-	json_t *strings;            /* templates/strings.json */
-	json_t *globals[LANG__N];   /* {"t": a language's strings, + view_chrome}: what every
-	                               page of a language folder shares */
-	struct tmpl *tmpl[PAGE__N]; /* page templates merged with the layout */
-	struct zhconv *zh;          /* for the search index's Traditional forms */
-	struct export *x;           /* api/NNN.json written; codes.json to write (a job) */
+	const struct templates *tp;
+	json_t *globals[LANG__N]; /* {"t": a language's strings, + view_chrome}: what every
+	                             page of a language folder shares */
+	struct zhconv *zh;        /* for the search index's Traditional forms */
+	struct export *x;         /* api/NNN.json written; codes.json to write (a job) */
 };
 
 /* What one job makes besides files: its sitemap lines and its errors. */
@@ -88,7 +93,7 @@ render_in(const struct site *s, struct job_out *o, enum lang l, enum page page, 
 {
 	char *rel = xconcat(lang_dir[l], "/", file, NULL);
 
-	render(s, o, s->tmpl[page], l, ctx, rel);
+	render(s, o, s->tp->tmpl[page], l, ctx, rel);
 	free(rel);
 }
 
@@ -211,7 +216,8 @@ run_job(size_t i, void *arg)
 	arena_begin();  /* the job's views live until its end */
 	switch (j->kind) {
 	case JOB_ROOT_HOME:
-		render(s, o, s->tmpl[PAGE_LIST], LANG_ZH, view_home(v, LANG_ZH, 1), "index.html");
+		render(s, o, s->tp->tmpl[PAGE_LIST], LANG_ZH, view_home(v, LANG_ZH, 1),
+		       "index.html");
 		break;
 	case JOB_HOME:
 		render_list(s, o, l, "index.html", view_home(v, l, 0));
@@ -250,7 +256,7 @@ run_job(size_t i, void *arg)
 		render_in(s, o, l, PAGE_CHOOSE, "choose.html", view_choose(v, l));
 		break;
 	case JOB_NOT_FOUND:
-		render(s, o, s->tmpl[PAGE_LIST], LANG_ZH, view_not_found(v, s->opt->base_url),
+		render(s, o, s->tp->tmpl[PAGE_LIST], LANG_ZH, view_not_found(v, s->opt->base_url),
 		       "404.html");
 		break;
 	case JOB_SEARCH:
@@ -326,11 +332,10 @@ load_page_tmpl(const char *dir, const char *name, const struct tmpl *layout)
 	return merged;
 }
 
-/* par_run's jobs: the page templates, each read and merged on its own
- * (reading them one after another left a core idle for 5 ms of a build). */
+/* par_run's jobs: the page templates, each read and merged on its own. */
 struct tmpl_loads {
 	const char *dir;
-	const struct tmpl *layout;
+	struct tmpl *layout;
 	struct tmpl **out;
 };
 
@@ -342,12 +347,12 @@ load_one_tmpl(size_t k, void *arg)
 	t->out[k] = load_page_tmpl(t->dir, page_tmpl[k], t->layout);
 }
 
-/* Reads templates/strings.json into s->strings and s->globals; returns 0,
- * or -1 after reporting. */
+/* Reads dir/strings.json into t->strings; returns 0, or -1 after
+ * reporting. */
 static int
-load_strings(struct site *s)
+load_strings(struct templates *t, const char *dir)
 {
-	char *path = path_join(s->opt->templates, "strings.json"), *text;
+	char *path = path_join(dir, "strings.json"), *text;
 	json_error_t e;
 	int l, rc = 0;
 	size_t len;
@@ -357,66 +362,101 @@ load_strings(struct site *s)
 		free(path);
 		return -1;
 	}
-	s->strings = json_loadb(text, len, JSON_REJECT_DUPLICATES, &e);
+	t->strings = json_loadb(text, len, JSON_REJECT_DUPLICATES, &e);
 	free(text);
-	if (s->strings == NULL) {
+	if (t->strings == NULL) {
 		struct pos p = {e.line > 0 ? e.line : 0, e.column > 0 ? e.column : 0};
 		diag(DIAG_ERROR, path, p, "%s", e.text);
 		rc = -1;
 	}
 	for (l = 0; rc == 0 && l < LANG__N; l++) {
-		json_t *t = json_object_get(s->strings, lang_code[l]);
-		if (!json_is_object(t)) {
+		if (!json_is_object(json_object_get(t->strings, lang_code[l]))) {
 			diag(DIAG_ERROR, path, nopos, "no \"%s\" object of interface strings",
 			     lang_code[l]);
 			rc = -1;
-			continue;
 		}
-		s->globals[l] = json_pack("{s:O}", "t", t);
 	}
 	free(path);
 	return rc;
 }
 
 int
+templates_load(const char *dir, int jobs, struct templates **out)
+{
+	struct templates *t = xcalloc(1, sizeof(*t));
+	struct tmpl_loads loads = {dir, NULL, t->tmpl};
+	char *layout_path;
+	int k, rc;
+
+	*out = NULL;
+	errno = 0;
+	if (!is_dir(dir)) {
+		/* Not the content's fault: a wrong --templates or a broken checkout. */
+		diag(DIAG_ERROR, dir, nopos, "cannot read the templates folder: %s",
+		     errno == ENOENT ? "it does not exist" : "it is not a folder");
+		free(t);
+		return 2;
+	}
+	if (load_strings(t, dir) < 0) {
+		templates_free(t);
+		return 1;
+	}
+	layout_path = path_join(dir, "layout.html");
+	loads.layout = tmpl_load(layout_path);
+	free(layout_path);
+	par_run(jobs, PAGE__N, load_one_tmpl, &loads);
+	rc = loads.layout == NULL;
+	for (k = 0; k < PAGE__N; k++)
+		rc |= t->tmpl[k] == NULL;
+	tmpl_free(loads.layout);
+	if (rc) {
+		templates_free(t);
+		return 1;
+	}
+	*out = t;
+	return 0;
+}
+
+void
+templates_free(struct templates *t)
+{
+	int k;
+
+	if (t == NULL)
+		return;
+	for (k = 0; k < PAGE__N; k++)
+		tmpl_free(t->tmpl[k]);
+	json_decref(t->strings);
+	free(t);
+}
+
+int
 site_build(const struct corpus *c, const struct build_options *opt)
 {
 	struct site s;
-	struct tmpl *layout = NULL;
+	struct templates *own = NULL;
 	struct buf sitemap = {0};
-	char *layout_path;
-	struct tmpl_loads loads = {opt->templates, NULL, s.tmpl};
 	size_t i;
-	int rc = 1, l, k, missing = 0;
+	int rc, l, k;
 
 	memset(&s, 0, sizeof(s));
 	s.opt = opt;
 	s.v.c = c;
 	s.v.base_url = opt->base_url_given ? opt->base_url : NULL;
-	errno = 0;
-	if (!is_dir(opt->templates)) {
-		/* Not the content's fault: a wrong --templates or a broken checkout. */
-		diag(DIAG_ERROR, opt->templates, nopos, "cannot read the templates folder: %s",
-		     errno == ENOENT ? "it does not exist" : "it is not a folder");
-		rc = 2;
+	if (opt->tp)
+		s.tp = opt->tp;
+	else if ((rc = templates_load(opt->templates, opt->jobs, &own)) != 0)
 		goto done;
-	}
-	if (load_strings(&s) < 0)
-		goto done;
-	s.v.strings = s.strings;
+	else
+		s.tp = own;
+	rc = 1;
+	s.v.strings = s.tp->strings;
 	for (i = 0; i < c->nm; i++)
 		s.v.has_class[c->m[i]->klass] = 1;
-	layout_path = path_join(opt->templates, "layout.html");
-	layout = tmpl_load(layout_path);
-	free(layout_path);
-	loads.layout = layout;
-	par_run(opt->jobs, PAGE__N, load_one_tmpl, &loads);
-	for (k = 0; k < PAGE__N; k++)
-		missing += s.tmpl[k] == NULL;
-	if (!layout || missing)
-		goto done;
 	for (l = 0; l < LANG__N; l++) {
 		json_t *chrome = view_chrome(&s.v, l, "../", "");
+		s.globals[l] =
+		    json_pack("{s:O}", "t", json_object_get(s.tp->strings, lang_code[l]));
 		json_object_update(s.globals[l], chrome);
 		json_decref(chrome);
 	}
@@ -434,7 +474,7 @@ site_build(const struct corpus *c, const struct build_options *opt)
 	if ((s.x = export_begin(c, s.od, opt->jobs)) != NULL) {
 		int errors = run_jobs(&s, &sitemap);
 		for (k = 0; k < PAGE__N; k++)
-			errors += tmpl_report(s.tmpl[k]);
+			errors += tmpl_report(s.tp->tmpl[k]);
 		buf_puts(&sitemap, "</urlset>\n");
 		outdir_write(s.od, "sitemap.xml", sitemap.s, sitemap.len);
 		outdir_write(s.od, ".nojekyll", "", 0);
@@ -451,11 +491,8 @@ done:
 	if (s.zh != opt->zh)
 		zhconv_close(s.zh);
 	buf_free(&sitemap);
-	tmpl_free(layout);
-	for (k = 0; k < PAGE__N; k++)
-		tmpl_free(s.tmpl[k]);
+	templates_free(own);
 	for (l = 0; l < LANG__N; l++)
 		json_decref(s.globals[l]);
-	json_decref(s.strings);
 	return rc;
 }
