@@ -138,7 +138,8 @@ int cp_invisible(uint32_t c);
  * (bad must be false for printable ASCII), or -1 when there is none; *cp
  * gets the code point. */
 long find_cp(const char *s, int (*bad)(uint32_t), uint32_t *cp);
-/* find_cp(s, cp_control, cp). */
+/* find_cp(s, cp_control, cp), for s well-formed UTF-8 (utf8_valid): a text
+ * with no byte a control character can start with is not decoded. */
 long find_control(const char *s, uint32_t *cp);
 /* Returns a copy of s (valid UTF-8) without its cp_control() characters;
  * the caller frees it. */

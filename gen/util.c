@@ -554,7 +554,20 @@ find_cp(const char *s, int (*bad)(uint32_t), uint32_t *cp)
 long
 find_control(const char *s, uint32_t *cp)
 {
-	return find_cp(s, cp_control, cp);
+	/* The bytes a control character can start with: C0 but tab and line
+	 * feed, DEL, and 0xc2 (U+0080-U+009F).  Most texts have none, and need
+	 * no decoding. */
+	static const unsigned char lead[256] = {
+	    [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x07] = 1,
+	    [0x08] = 1, [0x0b] = 1, [0x0c] = 1, [0x0d] = 1, [0x0e] = 1, [0x0f] = 1, [0x10] = 1,
+	    [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+	    [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1, [0x1d] = 1, [0x1e] = 1,
+	    [0x1f] = 1, [0x7f] = 1, [0xc2] = 1};
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p && !lead[*p])
+		p++;
+	return *p ? find_cp(s, cp_control, cp) : -1;
 }
 
 char *
