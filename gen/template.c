@@ -240,26 +240,13 @@ tmpl_report(struct tmpl *t)
 	return (int)t->nerrors;
 }
 
-/* Copies the part of a dotted key up to the next dot (or the end) into
- * part[]; returns the rest after the dot, or NULL. */
-static const char *
-key_part(const char *key, char part[128])
-{
-	size_t n = strcspn(key, ".");
-
-	if (n > 127)
-		n = 127;
-	memcpy(part, key, n);
-	part[n] = '\0';
-	return key[n] == '.' ? key + n + 1 : NULL;
-}
-
-/* Looks up a dotted key; *found says whether its first part exists. */
+/* Looks up a dotted key; *found says whether its first part exists.  The
+ * parts are looked up where they are in the key (json_object_getn), not
+ * copied: a page looks up keys some 400 times. */
 static json_t *
 lookup(struct fill *f, const char *key, int *found)
 {
-	char part[128];
-	const char *rest;
+	size_t n = strcspn(key, ".");
 	json_t *v = NULL;
 	int i;
 
@@ -268,17 +255,17 @@ lookup(struct fill *f, const char *key, int *found)
 		*found = 1;
 		return f->scope[f->nscope - 1];
 	}
-	rest = key_part(key, part);
 	for (i = f->nscope; i-- > 0;) {
 		if (json_is_object(f->scope[i]) &&
-		    (v = json_object_get(f->scope[i], part)) != NULL) {
+		    (v = json_object_getn(f->scope[i], key, n)) != NULL) {
 			*found = 1;
 			break;
 		}
 	}
-	while (v && rest) {
-		rest = key_part(rest, part);
-		v = json_is_object(v) ? json_object_get(v, part) : NULL;
+	while (v && key[n] == '.') { /* the next part */
+		key += n + 1;
+		n = strcspn(key, ".");
+		v = json_is_object(v) ? json_object_getn(v, key, n) : NULL;
 	}
 	return v;
 }
@@ -384,6 +371,7 @@ struct marks {
 	 * written, between the ones filled from data (in the template's order,
 	 * the markers without an attribute of their name last). */
 	char *part[17];
+	size_t part_len[17];
 	xmlAttrPtr dyn[16];
 };
 
@@ -440,17 +428,20 @@ start_tag(struct marks *mk, xmlNodePtr n)
 			continue;
 		}
 		used[i] = 1;
+		mk->part_len[k] = b.len;
 		mk->part[k] = buf_detach(&b);
 		mk->dyn[k++] = mk->attr[i];
 	}
 	for (i = 0; i < mk->nattr; i++) {
 		if (used[i])
 			continue;
+		mk->part_len[k] = b.len;
 		mk->part[k] = buf_detach(&b);
 		mk->dyn[k++] = mk->attr[i];
 	}
 	buf_puts(&b, ">");
 	mk->open_len = b.len; /* what mk->open, if it is one, holds */
+	mk->part_len[k] = b.len;
 	if (mk->nattr == 0)
 		mk->open = buf_detach(&b);
 	else
@@ -579,10 +570,10 @@ render_element(struct fill *f, xmlNodePtr n, struct buf *b, const struct marks *
 		buf_add(b, mk->open, mk->open_len);
 	} else {
 		for (i = 0; i < mk->nattr; i++) {
-			buf_puts(b, mk->part[i]);
+			buf_add(b, mk->part[i], mk->part_len[i]);
 			dyn_attr(f, n, b, mk->dyn[i]);
 		}
-		buf_puts(b, mk->part[mk->nattr]);
+		buf_add(b, mk->part[mk->nattr], mk->part_len[mk->nattr]);
 	}
 	if (mk->is_void)
 		return;
