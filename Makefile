@@ -29,7 +29,7 @@ SRCS     = gen/main.c gen/util.c gen/diag.c gen/par.c gen/arena.c gen/names.c ge
            gen/frontmatter.c gen/fmkeys.c gen/semantics.c gen/guide.c gen/content.c gen/registry.c gen/check.c gen/constants.c gen/zhspace.c \
            gen/markdown.c gen/escape.c gen/template.c gen/view.c gen/viewidx.c gen/viewref.c gen/outdir.c gen/export.c \
            gen/zhconv.c gen/strmap.c gen/search.c gen/site.c gen/skeleton.c gen/drift.c \
-           gen/serve.c gen/httpex.c gen/hant.c
+           gen/serve.c gen/httpex.c gen/hant.c gen/start.c
 LIBOBJS  = $(patsubst gen/%.c,$(BUILD)/%.o,$(filter-out gen/main.c gen/serve.c,$(SRCS)))
 TESTS    = $(wildcard tests/unit/test_*.c)
 TESTOBJS = $(patsubst tests/unit/%.c,$(BUILD)/tests/%.o,$(TESTS))
@@ -163,9 +163,10 @@ test-tsan:
 	rm -rf build/tsan/site
 
 # The build of the real content under valgrind: zero errors, zero leaks.
+# --trace-children: a build starts itself again (huge pages, main.c).
 test-valgrind: gen/statusgen
 	rm -rf build/valgrind-site
-	valgrind -q --error-exitcode=1 --leak-check=full --show-leak-kinds=all \
+	valgrind -q --trace-children=yes --error-exitcode=1 --leak-check=full --show-leak-kinds=all \
 	    --errors-for-leak-kinds=all gen/statusgen build --out build/valgrind-site 2>build/valgrind.log \
 	    || { cat build/valgrind.log; exit 1; }
 	@grep -v -E '^content/.*: note: ' build/valgrind.log || true

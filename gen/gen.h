@@ -653,6 +653,18 @@ struct serve_options {
  * cannot listen or the first build left no site. */
 int serve(const struct serve_options *o, int (*build)(void *arg, char **diagnostics), void *arg);
 
+/* ---------------------------------------------------------- start.c */
+
+/* Runs this program again, in place, with glibc.malloc.hugetlb=1 added to
+ * GLIBC_TUNABLES, so that its memory comes in transparent huge pages.
+ * Returns (and leaves the environment as it was) when GLIBC_TUNABLES
+ * already names glibc.malloc.hugetlb, the kernel gives no huge pages, or
+ * the program's file cannot be run. */
+void restart_with_huge_pages(char **argv);
+/* Runs statusgen-serve with argv: the one beside this program, else the one
+ * on PATH.  Returns 2, after reporting, only when neither runs. */
+int run_serve(char **argv);
+
 /* ---------------------------------------------------------- drift.c */
 
 /* Writes to f, in Markdown, what changed from registry `old` to `new`: codes

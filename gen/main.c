@@ -435,34 +435,6 @@ new_meaning(const char *content, const char *iana, const char *code_arg, const c
 	return rc;
 }
 
-#ifndef STATUSGEN_SERVE
-/* Runs statusgen-serve with our arguments: the one beside this program,
- * else the one on PATH.  Returns only when neither runs. */
-static int
-run_serve(char **argv)
-{
-	char self[4096], *slash;
-	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-
-	if (n > 0) {
-		self[n] = '\0';
-		if ((slash = strrchr(self, '/')) != NULL) {
-			char *path;
-			*slash = '\0';
-			path = path_join(self, "statusgen-serve");
-			execv(path, argv);
-			free(path);
-		}
-	}
-	execvp("statusgen-serve", argv);
-	fprintf(stderr,
-	        "statusgen: serve is statusgen-serve's, which is neither beside statusgen nor on "
-	        "PATH: %s ('make gen/statusgen-serve' builds it)\n",
-	        file_error(errno));
-	return 2;
-}
-#endif
-
 int
 main(int argc, char **argv)
 {
@@ -503,6 +475,9 @@ main(int argc, char **argv)
 		return run_serve(argv);
 #endif
 #ifdef __GLIBC__
+	/* Once more with huge pages (start.c): what reads the content. */
+	if (argc >= 2 && (strcmp(argv[1], "build") == 0 || strcmp(argv[1], "check") == 0))
+		restart_with_huge_pages(argv);
 	/* A build allocates and frees in waves on every thread (a page, a
 	 * body, an export); by default glibc hands the memory back to the
 	 * kernel after each wave and asks for it again: hundreds of mprotect
