@@ -8,8 +8,10 @@
  * view.c: content.c has checked that they are UTF-8.
  */
 #include <jansson.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/uio.h>
 
 #include "gen.h"
 
@@ -260,8 +262,8 @@ struct export
 {
 	const struct corpus *c;
 	struct outdir *od;
-	char **meanings; /* per number: its meanings' JSON array, made by its job */
-	char **heads;    /* per number: "class":…,"code":… */
+	struct buf *meanings; /* per number: its meanings' JSON array, made by its job */
+	struct buf *heads;    /* per number: "class":…,"code":… */
 };
 
 /* Appends the text of j without its outer braces, keys sorted: a run of
@@ -273,22 +275,18 @@ put_members(struct buf *b, const json_t *j)
 		oom();
 }
 
-/* Appends {HEAD,EXTRA"meanings":ARRAY: the start of a number's document,
- * up to and including its meanings. */
-static void
-put_number(struct buf *b, const char *head, const json_t *extra, const char *meanings)
+/* An iovec of text s[0..len) (writev's type is not const). */
+static struct iovec
+piece(const char *s, size_t len)
 {
-	buf_puts(b, "{");
-	buf_puts(b, head);
-	if (extra) {
-		buf_puts(b, ",");
-		put_members(b, extra);
-	}
-	buf_puts(b, ",\"meanings\":");
-	buf_puts(b, meanings);
+	struct iovec v = {(void *)(uintptr_t)s, len};
+
+	return v;
 }
 
-/* par_run's job: the meanings of number i and its api/NNN.json. */
+/* par_run's job: the meanings of number i and its api/NNN.json,
+ * {HEAD,"iana_updated":…,"meanings":[…],"schema_version":1}, written from
+ * its parts: the meanings, megabytes for a large corpus, are not copied. */
 static void
 export_number(size_t i, void *arg)
 {
@@ -297,33 +295,40 @@ export_number(size_t i, void *arg)
 	size_t j, end = corpus_number_end(c, i);
 	int code = c->m[c->first[i]]->code;
 	json_t *updated, *version, *head;
-	struct buf b = {0};
+	struct buf *h = &x->heads[i], *m = &x->meanings[i], before = {0}, after = {0};
+	struct iovec v[5];
 	char rel[32];
 
 	arena_begin(); /* every jansson value here is gone by the end */
 	head = json_pack("{s:s, s:i}", "class", class_name[class_of_code(code)], "code", code);
-	put_members(&b, head);
+	put_members(h, head);
 	json_decref(head);
-	x->heads[i] = buf_detach(&b);
 
-	buf_puts(&b, "[");
+	buf_puts(m, "[");
 	for (j = c->first[i]; j < end; j++) {
 		if (j > c->first[i])
-			buf_puts(&b, ",");
-		put_meaning(&b, c->m[j]);
+			buf_puts(m, ",");
+		put_meaning(m, c->m[j]);
 	}
-	buf_puts(&b, "]");
-	x->meanings[i] = buf_detach(&b);
+	buf_puts(m, "]");
 
 	updated = json_pack("{s:o}", "iana_updated", str_or_null(c->reg ? c->reg->updated : NULL));
 	version = json_pack("{s:i}", "schema_version", SCHEMA_VERSION);
-	put_number(&b, x->heads[i], updated, x->meanings[i]);
-	buf_puts(&b, ",");
-	put_members(&b, version);
-	buf_puts(&b, "}\n");
+	buf_puts(&before, ",");
+	put_members(&before, updated);
+	buf_puts(&before, ",\"meanings\":");
+	buf_puts(&after, ",");
+	put_members(&after, version);
+	buf_puts(&after, "}\n");
+	v[0] = piece("{", 1);
+	v[1] = piece(h->s, h->len);
+	v[2] = piece(before.s, before.len);
+	v[3] = piece(m->s, m->len);
+	v[4] = piece(after.s, after.len);
 	snprintf(rel, sizeof(rel), "api/%03d.json", code);
-	outdir_write(x->od, rel, b.s, b.len);
-	buf_free(&b);
+	outdir_writev(x->od, rel, v, 5);
+	buf_free(&before);
+	buf_free(&after);
 	json_decref(updated);
 	json_decref(version);
 	arena_end();
@@ -336,8 +341,8 @@ export_begin(const struct corpus *c, struct outdir *od, int jobs)
 
 	x->c = c;
 	x->od = od;
-	x->meanings = xcalloc(c->nnum + 1, sizeof(char *));
-	x->heads = xcalloc(c->nnum + 1, sizeof(char *));
+	x->meanings = xcalloc(c->nnum + 1, sizeof(struct buf));
+	x->heads = xcalloc(c->nnum + 1, sizeof(struct buf));
 	par_run(jobs, c->nnum, export_number, x);
 	if (outdir_failed(od)) {
 		export_free(x);
@@ -347,37 +352,42 @@ export_begin(const struct corpus *c, struct outdir *od, int jobs)
 }
 
 int
-export_codes(const struct export *x)
+export_codes(struct export *x)
 {
 	const struct corpus *c = x->c;
 	json_t *rest = json_object(), *recs = json_array();
-	struct buf b = {0};
-	size_t i, size = 64;
-	int rc;
+	struct buf tail = {0};
+	struct iovec *v = xcalloc(5 * c->nnum + 2, sizeof(*v));
+	size_t i;
+	int n = 0, rc;
 
-	/* codes.json is megabytes: its buffer is taken once, not grown by
-	 * doubling (each step a copy, and fresh pages the kernel must map). */
-	for (i = 0; i < c->nnum; i++)
-		size += strlen(x->heads[i]) + strlen(x->meanings[i]) + 16;
-	buf_reserve(&b, size + 64 * 1024);
-	buf_puts(&b, "{\"codes\":[");
+	/* {"codes":[{HEAD,"meanings":[…]},…],"iana_registry":…,…}, written
+	 * from the numbers' parts, each freed once written. */
+	v[n++] = piece("{\"codes\":[", 10);
 	for (i = 0; i < c->nnum; i++) {
-		if (i > 0)
-			buf_puts(&b, ",");
-		put_number(&b, x->heads[i], NULL, x->meanings[i]);
-		buf_puts(&b, "}");
+		v[n++] = i > 0 ? piece(",{", 2) : piece("{", 1);
+		v[n++] = piece(x->heads[i].s, x->heads[i].len);
+		v[n++] = piece(",\"meanings\":", 12);
+		v[n++] = piece(x->meanings[i].s, x->meanings[i].len);
+		v[n++] = piece("}", 1);
 	}
-	buf_puts(&b, "],");
+	buf_puts(&tail, "],");
 	for (i = 0; c->reg && i < c->reg->nrecs; i++)
 		json_array_append_new(recs, export_record(&c->reg->recs[i]));
 	json_object_set_new(rest, "iana_registry", recs);
 	json_object_set_new(rest, "iana_updated", str_or_null(c->reg ? c->reg->updated : NULL));
 	json_object_set_new(rest, "schema_version", json_integer(SCHEMA_VERSION));
-	put_members(&b, rest);
+	put_members(&tail, rest);
 	json_decref(rest);
-	buf_puts(&b, "}\n");
-	rc = outdir_write(x->od, "codes.json", b.s, b.len);
-	buf_free(&b);
+	buf_puts(&tail, "}\n");
+	v[n++] = piece(tail.s, tail.len);
+	rc = outdir_writev(x->od, "codes.json", v, n);
+	for (i = 0; i < c->nnum; i++) {
+		buf_free(&x->heads[i]);
+		buf_free(&x->meanings[i]);
+	}
+	buf_free(&tail);
+	free(v);
 	return rc == 0 && !outdir_failed(x->od) ? 0 : -1;
 }
 
@@ -389,8 +399,8 @@ export_free(struct export *x)
 	if (x == NULL)
 		return;
 	for (i = 0; i < x->c->nnum; i++) {
-		free(x->meanings[i]);
-		free(x->heads[i]);
+		buf_free(&x->meanings[i]);
+		buf_free(&x->heads[i]);
 	}
 	free(x->meanings);
 	free(x->heads);

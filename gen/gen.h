@@ -102,6 +102,9 @@ int file_write(const char *path, const char *data, size_t len);
  * could be a hard link to another file).  Returns 0, or -1 with errno set
  * (EEXIST when it exists). */
 int file_create(const char *path, const char *data, size_t len);
+struct iovec;
+/* file_create for the n pieces of iov, written one after another. */
+int file_createv(const char *path, const struct iovec *iov, int n);
 /* Creates directory `path` and its parents.  Returns 0, or -1 with errno set. */
 int mkdir_p(const char *path);
 /* Removes `path` and everything below it, never following a symbolic link;
@@ -483,6 +486,9 @@ struct outdir *outdir_begin(const char *out);
  * the same bytes).  Safe on several threads for distinct `rel`.  Returns 0,
  * or -1 after an I/O failure; only the first failure is reported. */
 int outdir_write(struct outdir *od, const char *rel, const char *data, size_t len);
+/* outdir_write for the n pieces of iov, one after another: a file never
+ * put together in memory. */
+int outdir_writev(struct outdir *od, const char *rel, const struct iovec *iov, int n);
 /* Returns 1 once a write has failed, else 0. */
 int outdir_failed(struct outdir *od);
 /* Moves the finished folder into place as `out`.  Returns 0, or -1 after
@@ -509,12 +515,13 @@ int export_write(const struct corpus *c, struct outdir *od, int jobs);
  * written on one thread while others render pages.  export_begin writes
  * api/NNN.json for every number on `jobs` threads and keeps each number's
  * serialised meanings; NULL after an I/O failure (reported by outdir).
- * export_codes writes codes.json from them: it only reads x and c, so it
- * may run beside other jobs; 0, or -1 after an I/O failure.  export_free
- * frees x (NULL is allowed).  c must outlive x. */
+ * export_codes writes codes.json from them, then frees them (codes.json is
+ * never put together in memory); it reads only x and c, so it may run
+ * beside other jobs; 0, or -1 after an I/O failure.  export_free frees x
+ * (NULL is allowed).  c must outlive x. */
 struct export;
 struct export *export_begin(const struct corpus *c, struct outdir *od, int jobs);
-int export_codes(const struct export *x);
+int export_codes(struct export *x);
 void export_free(struct export *x);
 
 /* ----------------------------------------------------------- hant.c */

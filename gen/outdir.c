@@ -25,6 +25,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "gen.h"
@@ -66,22 +67,50 @@ io_failure(struct outdir *od, int err)
 		diag(DIAG_ERROR, od->out, nopos, "cannot write the new site: %s", strerror(err));
 }
 
-/* Returns 1 if the file at `path` holds exactly data[0..len). */
+/* Returns 1 if the file at `path` holds exactly the n pieces of iov, one
+ * after another.  Read a block at a time: a file can be larger than the
+ * memory a build would want to give it twice. */
 static int
-same_bytes(const char *path, const char *data, size_t len)
+same_bytes(const char *path, const struct iovec *iov, int n)
 {
 	struct stat st;
-	char *old = NULL;
-	size_t n;
-	int same;
+	char block[16384];
+	size_t len = 0, got = 0, off = 0;
+	int k = 0, fd, same = 1;
 
-	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode) || (size_t)st.st_size != len)
+	for (k = 0; k < n; k++)
+		len += iov[k].iov_len;
+	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode) || (size_t)st.st_size != len ||
+	    (fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
 		return 0;
-	if (file_read(path, len, &old, &n) == -1)
-		return 0;
-	same = n == len && memcmp(old, data, len) == 0;
-	free(old);
-	return same;
+	k = 0;
+	while (same && got < len) {
+		size_t want = len - got < sizeof(block) ? len - got : sizeof(block);
+		ssize_t r = read(fd, block, want);
+		size_t i = 0;
+		if (r <= 0) {
+			if (r == -1 && errno == EINTR)
+				continue;
+			same = 0; /* shorter than it said, or unreadable */
+			break;
+		}
+		got += (size_t)r;
+		while (same && i < (size_t)r) { /* block[i..r) against the pieces at k, off */
+			size_t m = iov[k].iov_len - off;
+			if (m > (size_t)r - i)
+				m = (size_t)r - i;
+			same = memcmp(block + i, (const char *)iov[k].iov_base + off, m) == 0;
+			i += m;
+			if ((off += m) == iov[k].iov_len) {
+				k++;
+				off = 0;
+			}
+		}
+	}
+	if (same && read(fd, block, 1) != 0)
+		same = 0; /* longer than it said */
+	close(fd);
+	return same && got == len;
 }
 
 /* Makes the folder that holds `path` (which must contain a '/'). */
@@ -100,12 +129,12 @@ make_parent(char *path)
 /* Links `path` to the previous site's copy of `rel` when that holds the same
  * bytes.  Returns 1 if it did. */
 static int
-keep_previous(struct outdir *od, const char *rel, char *path, const char *data, size_t len)
+keep_previous(struct outdir *od, const char *rel, char *path, const struct iovec *iov, int n)
 {
 	char *old = path_join(od->prev, rel);
 	int kept = 0;
 
-	if (same_bytes(old, data, len)) {
+	if (same_bytes(old, iov, n)) {
 		kept = link(old, path) == 0;
 		/* The first file of a subfolder: make the folder, then link. */
 		if (!kept && errno == ENOENT && strchr(rel, '/') && make_parent(path) == 0)
@@ -118,6 +147,14 @@ keep_previous(struct outdir *od, const char *rel, char *path, const char *data, 
 int
 outdir_write(struct outdir *od, const char *rel, const char *data, size_t len)
 {
+	struct iovec v = {(void *)data, len};
+
+	return outdir_writev(od, rel, &v, 1);
+}
+
+int
+outdir_writev(struct outdir *od, const char *rel, const struct iovec *iov, int n)
+{
 	char *path;
 	int rc;
 
@@ -127,20 +164,20 @@ outdir_write(struct outdir *od, const char *rel, const char *data, size_t len)
 	if (atomic_load(&od->failed))
 		return -1;
 	path = path_join(od->tmp, rel);
-	if (od->prev && keep_previous(od, rel, path, data, len)) {
+	if (od->prev && keep_previous(od, rel, path, iov, n)) {
 		free(path);
 		return 0;
 	}
 	/* A new file, never one that exists: it could be a hard link to the
 	 * previous site (keep_previous) that a second write would change. */
-	rc = file_create(path, data, len);
+	rc = file_createv(path, iov, n);
 	if (rc == -1 && errno == ENOENT && strchr(rel, '/')) {
 		if (make_parent(path) == -1) {
 			io_failure(od, errno);
 			free(path);
 			return -1;
 		}
-		rc = file_create(path, data, len);
+		rc = file_createv(path, iov, n);
 	}
 	if (rc == -1 && errno == EEXIST) {
 		/* Two pages of one name: a bug of statusgen's, as urls.c refuses

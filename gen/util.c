@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "gen.h"
@@ -265,19 +266,29 @@ file_error(int e)
 	return strerror(e);
 }
 
-/* Opens `path` for writing with `flags` and writes data[0..len) into it.
- * Returns 0, or -1 with errno set. */
+/* Opens `path` for writing with `flags` and writes the n pieces of iov
+ * into it, one after another.  Returns 0, or -1 with errno set. */
 static int
-write_file(const char *path, int flags, const char *data, size_t len)
+write_file(const char *path, int flags, const struct iovec *iov, int n)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0644);
-	size_t done = 0;
+	int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0644), k = 0;
+	struct iovec at = {0};
 
 	if (fd == -1)
 		return -1;
-	while (done < len) {
-		ssize_t n = write(fd, data + done, len - done);
-		if (n == -1) {
+	if (n > 0)
+		at = iov[0];
+	while (k < n) {
+		struct iovec next[64];
+		int m = 1;
+		ssize_t w;
+		/* The rest of piece k, then the pieces after it. */
+		next[0] = at;
+		while (m < 64 && k + m < n) {
+			next[m] = iov[k + m];
+			m++;
+		}
+		if ((w = writev(fd, next, m)) == -1) {
 			int e = errno;
 			if (e == EINTR)
 				continue;
@@ -285,7 +296,16 @@ write_file(const char *path, int flags, const char *data, size_t len)
 			errno = e;
 			return -1;
 		}
-		done += (size_t)n;
+		/* Past the pieces written whole, into the one written in part. */
+		while (k < n && (size_t)w >= at.iov_len) {
+			w -= (ssize_t)at.iov_len;
+			if (++k < n)
+				at = iov[k];
+		}
+		if (k < n) {
+			at.iov_base = (char *)at.iov_base + w;
+			at.iov_len -= (size_t)w;
+		}
 	}
 	return close(fd);
 }
@@ -293,13 +313,23 @@ write_file(const char *path, int flags, const char *data, size_t len)
 int
 file_write(const char *path, const char *data, size_t len)
 {
-	return write_file(path, O_TRUNC, data, len);
+	struct iovec v = {(void *)data, len};
+
+	return write_file(path, O_TRUNC, &v, 1);
+}
+
+int
+file_createv(const char *path, const struct iovec *iov, int n)
+{
+	return write_file(path, O_EXCL, iov, n);
 }
 
 int
 file_create(const char *path, const char *data, size_t len)
 {
-	return write_file(path, O_EXCL, data, len);
+	struct iovec v = {(void *)data, len};
+
+	return write_file(path, O_EXCL, &v, 1);
 }
 
 /* Creates directory `path` and its parents.  Returns 0, or -1 with errno set. */

@@ -1,5 +1,6 @@
 #include <criterion/criterion.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "helpers.h"
@@ -191,6 +192,53 @@ Test(outdir, a_failed_write_is_reported_once_and_stops_the_commit)
 	cr_expect_str_eq(captured(), blocker);
 	cr_expect_eq(access(out, F_OK), -1);
 	free(blocker);
+	rm_rf(d);
+	free(out);
+	free(d);
+}
+
+/* A file written in pieces (codes.json: thousands, megabytes) is the pieces
+ * one after another, whatever their sizes (empty ones too, more of them than
+ * one writev takes, a compare block ending inside one); and, unchanged, it
+ * is linked from the previous site like any other file. */
+Test(outdir, a_file_in_pieces_is_written_and_compared_whole)
+{
+	char *d = scratch(), *out = path_join(d, "site"), *p, *s, text[40000];
+	struct iovec v[300];
+	struct outdir *od;
+	size_t at = 0, len;
+	ino_t first;
+	int k, round;
+
+	for (k = 0; k < 300; k++) { /* 0 to 249 bytes each: 37,350 in all */
+		size_t n = (size_t)(k * 37) % 250;
+		memset(text + at, 'a' + k % 26, n);
+		v[k].iov_base = text + at;
+		v[k].iov_len = n;
+		at += n;
+	}
+	capture();
+	for (round = 0; round < 3; round++) {
+		if (round == 2)
+			text[at / 2] = '!'; /* one byte in the middle differs */
+		cr_assert_not_null(od = outdir_begin(out));
+		cr_expect_eq(outdir_writev(od, "codes.json", v, 300), 0);
+		cr_expect_eq(outdir_commit(od), 0);
+		outdir_free(od);
+		p = path_join(out, "codes.json");
+		cr_assert_eq(file_read(p, 1 << 20, &s, &len), 0);
+		free(p);
+		cr_expect(len == at && memcmp(s, text, at) == 0, "round %d: the pieces in order",
+		          round);
+		free(s);
+		if (round == 0)
+			first = inode(out, "codes.json");
+		else if (round == 1)
+			cr_expect_eq(inode(out, "codes.json"), first, "unchanged: linked");
+		else
+			cr_expect_neq(inode(out, "codes.json"), first, "changed: written anew");
+	}
+	cr_expect_str_eq(captured(), "");
 	rm_rf(d);
 	free(out);
 	free(d);
