@@ -8,7 +8,6 @@
  * view.c: content.c has checked that they are UTF-8.
  */
 #include <jansson.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/uio.h>
@@ -275,11 +274,12 @@ put_members(struct buf *b, const json_t *j)
 		oom();
 }
 
-/* An iovec of text s[0..len) (writev's type is not const). */
+/* An iovec of text s[0..len) (writev's type is not const; nothing writes
+ * through it). */
 static struct iovec
 piece(const char *s, size_t len)
 {
-	struct iovec v = {(void *)(uintptr_t)s, len};
+	struct iovec v = {(void *)s, len};
 
 	return v;
 }

@@ -94,6 +94,9 @@ void buf_free(struct buf *b);
  * with errno set (ELOOP: a symbolic link; ENOTSUP: not a regular file; EFBIG:
  * larger than `limit` bytes); the outputs are written only on success. */
 int file_read(const char *path, size_t limit, char **data, size_t *len);
+/* Opens for reading what file_read would read (the same checks, the same
+ * errno) and gives its size; returns the descriptor, or -1. */
+int file_open(const char *path, size_t limit, size_t *size);
 /* Returns what file_read's errno `e` means, for a diagnostic (not owned). */
 const char *file_error(int e);
 /* Writes `len` bytes to `path`, replacing it.  Returns 0, or -1 with errno set. */

@@ -195,20 +195,11 @@ buf_free(struct buf *b)
 
 /* ------------------------------------------------------------ file system */
 
-/*
- * Reads the whole file at `path` into `*data` (NUL-terminated, caller frees)
- * and its length into `*len`.  Only a regular file is read: a symbolic link
- * could publish a file from outside the folder, and a FIFO or a device could
- * block the build forever.  Returns 0, or -1 with errno set: ELOOP for a
- * symbolic link, ENOTSUP for what is not a regular file (a FIFO, a device,
- * a folder), EFBIG for a file larger than `limit` bytes.  Outputs are written
- * only on success.
- */
+/* file_read's opening, which zhconv.c's cache map shares: only a regular
+ * file, not larger than `limit`. */
 int
-file_read(const char *path, size_t limit, char **data, size_t *len)
+file_open(const char *path, size_t limit, size_t *size)
 {
-	struct buf b = {0};
-	ssize_t n;
 	struct stat st;
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC), e;
 
@@ -224,10 +215,37 @@ file_read(const char *path, size_t limit, char **data, size_t *len)
 		errno = EFBIG;
 		goto fail;
 	}
+	*size = (size_t)st.st_size;
+	return fd;
+fail:
+	e = errno;
+	close(fd);
+	errno = e;
+	return -1;
+}
+
+/*
+ * Reads the whole file at `path` into `*data` (NUL-terminated, caller frees)
+ * and its length into `*len`.  Only a regular file is read: a symbolic link
+ * could publish a file from outside the folder, and a FIFO or a device could
+ * block the build forever.  Returns 0, or -1 with errno set: ELOOP for a
+ * symbolic link, ENOTSUP for what is not a regular file (a FIFO, a device,
+ * a folder), EFBIG for a file larger than `limit` bytes.  Outputs are written
+ * only on success.
+ */
+int
+file_read(const char *path, size_t limit, char **data, size_t *len)
+{
+	struct buf b = {0};
+	ssize_t n;
+	size_t size;
+	int fd = file_open(path, limit, &size), e;
+
+	if (fd == -1)
+		return -1;
 	/* Room for the file as it is now and the byte that finds its end, taken
-	 * once (the 2 MB cache of zhconv.c too); one that grows meanwhile is
-	 * read to its end, or to `limit`. */
-	buf_reserve(&b, (size_t)st.st_size + 1);
+	 * once; one that grows meanwhile is read to its end, or to `limit`. */
+	buf_reserve(&b, size + 1);
 	for (;;) {
 		if (b.cap - b.len < 2)
 			buf_reserve(&b, b.len < 65536 ? 65536 : b.len);

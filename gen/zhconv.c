@@ -21,7 +21,6 @@
  * and only looks up the cache and calls OpenCC under the lock.
  */
 #define _DEFAULT_SOURCE /* MAP_POPULATE */
-#include <fcntl.h>
 #include <opencc.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -170,17 +169,13 @@ read_size(const char **p, const char *end, char stop)
 static char *
 cache_map(const char *path, size_t *len)
 {
-	struct stat st;
 	void *p = MAP_FAILED;
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	int fd = file_open(path, CACHE_MAX_BYTES, len);
 
 	if (fd == -1)
 		return NULL;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-	    (uintmax_t)st.st_size <= CACHE_MAX_BYTES) {
-		*len = (size_t)st.st_size;
+	if (*len > 0)
 		p = mmap(NULL, *len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-	}
 	close(fd);
 	return p == MAP_FAILED ? NULL : p;
 }
